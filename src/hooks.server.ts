@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+import { getTextDirection } from '$lib/paraglide/runtime.js';
+import { m } from '$lib/paraglide/messages.js';
+import { config } from '$lib/server/config';
+import { logger } from '$lib/server/logger';
+import { getRuntime, startRuntime } from '$lib/server/runtime';
+import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import {
+	CSRF_COOKIE,
+	CSRF_FIELD,
+	csrfTokenFor,
+	isValidCsrfToken,
+	newCsrfCookieValue
+} from '$lib/server/security/csrf';
+
+export const init: ServerInit = async () => {
+	await startRuntime();
+};
+
+const requestLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	// The path only: query strings can carry tokens.
+	logger.info(
+		{
+			method: event.request.method,
+			path: event.url.pathname,
+			status: response.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return response;
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	const { database } = getRuntime();
+	event.locals.db = database.db;
+	event.locals.user = null;
+	event.locals.sessionToken = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const found = await validateSession(database.db, token, config().SESSION_DAYS);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.sessionToken = token;
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const csrf: Handle = async ({ event, resolve }) => {
+	let cookieValue = event.cookies.get(CSRF_COOKIE);
+	if (UNSAFE_METHODS.has(event.request.method)) {
+		const token = await readCsrfToken(event.request);
+		if (!isValidCsrfToken(cookieValue, token)) {
+			logger.warn({ path: event.url.pathname }, 'csrf token missing or invalid');
+			error(403, m.error_csrf_text());
+		}
+	}
+	if (!cookieValue) {
+		cookieValue = newCsrfCookieValue();
+		event.cookies.set(CSRF_COOKIE, cookieValue, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:'
+		});
+	}
+	event.locals.csrfToken = csrfTokenFor(cookieValue);
+	return resolve(event);
+};
+
+async function readCsrfToken(request: Request): Promise<unknown> {
+	const header = request.headers.get('x-csrf-token');
+	if (header) return header;
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('form')) return undefined;
+	try {
+		return (await request.clone().formData()).get(CSRF_FIELD);
+	} catch {
+		return undefined;
+	}
+}
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('X-Content-Type-Options', 'nosniff');
+	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	headers.set('X-Frame-Options', 'DENY');
+	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+	if (!headers.has('Content-Security-Policy')) {
+		headers.set(
+			'Content-Security-Policy',
+			"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
+		);
+	}
+	if (event.url.protocol === 'https:') {
+		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+	}
+	return response;
+};
+
+export const handle = sequence(securityHeaders, requestLog, i18n, session, csrf);
+
+export const handleError: HandleServerError = ({ error: err, event, status }) => {
+	const id = randomUUID().slice(0, 8);
+	if (status !== 404) {
+		logger.error({ errorId: id, path: event.url.pathname, status, err }, 'unhandled error');
+	}
+	return { message: status === 404 ? m.error_not_found_text() : m.error_server_text({ id }), id };
+};

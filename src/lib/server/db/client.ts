@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** The handle passed to use cases: the database or an open transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+	db: Db;
+	driver: 'pglite' | 'postgres';
+	/** Runs pending SQL migrations from the migrations folder. */
+	migrate(migrationsFolder: string): Promise<void>;
+	ping(): Promise<void>;
+	close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+	/** postgres://… for a server; otherwise PGlite. */
+	url?: string;
+	/** Folder for PGlite data; omitted means in memory (tests). */
+	dataDir?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+	return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+	const pool = new pg.Pool({ connectionString: url, max: 10 });
+	const db = drizzlePg(pool, { schema }) as unknown as Db;
+	return {
+		db,
+		driver: 'postgres',
+		migrate: (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }),
+		ping: async () => {
+			await pool.query('select 1');
+		},
+		close: () => pool.end()
+	};
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+	let release = () => {};
+	if (dataDir) {
+		fs.mkdirSync(dataDir, { recursive: true });
+		release = lockDataDir(dataDir);
+	}
+	const client = new PGlite(dataDir ? path.join(dataDir, 'pglite') : undefined);
+	await client.waitReady;
+	const db = drizzlePglite(client, { schema }) as unknown as Db;
+	return {
+		db,
+		driver: 'pglite',
+		migrate: (folder) => migratePglite(drizzlePglite(client), { migrationsFolder: folder }),
+		ping: async () => {
+			await client.query('select 1');
+		},
+		close: async () => {
+			await client.close();
+			release();
+		}
+	};
+}
+
+/**
+ * PGlite has no lock of its own: two processes on one folder corrupt it.
+ * A pid file refuses a second process while the first is alive.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lockFile = path.join(dataDir, 'quartier.pid');
+	if (fs.existsSync(lockFile)) {
+		const pid = Number(fs.readFileSync(lockFile, 'utf8'));
+		if (pid && pid !== process.pid && isAlive(pid)) {
+			throw new Error(
+				`The data folder ${dataDir} is in use by process ${pid}. Stop that process first (PGlite allows one process per folder).`
+			);
+		}
+	}
+	fs.writeFileSync(lockFile, String(process.pid));
+	return () => {
+		try {
+			if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+		} catch {
+			// already gone
+		}
+	};
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}

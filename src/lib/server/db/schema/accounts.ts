@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const STAFF_ROLES = ['concerns', 'rooms', 'content', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Staff and residents. A user without roles is a resident. */
+export const users = pgTable(
+	'users',
+	{
+		id: serial('id').primaryKey(),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull().default(''),
+		passwordHash: text('password_hash'),
+		roles: text('roles').array().$type<StaffRole[]>().notNull().default(sql`'{}'::text[]`),
+		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+		failedLoginCount: integer('failed_login_count').notNull().default(0),
+		lockedUntil: timestamp('locked_until', { withTimezone: true }),
+		disabledAt: timestamp('disabled_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
+);
+
+/** Sessions are stored by the SHA-256 of the cookie token, so a database leak does not leak sessions. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
+);
+
+export const TOKEN_PURPOSES = ['set_password', 'reset_password', 'verify_email'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/** One-time tokens sent by mail or printed by the CLI; stored hashed. */
+export const userTokens = pgTable(
+	'user_tokens',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		purpose: text('purpose', { enum: TOKEN_PURPOSES }).notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('user_tokens_user_idx').on(t.userId)]
+);

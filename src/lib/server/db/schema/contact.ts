@@ -1,0 +1,27 @@
+import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { contactPersons } from './site';
+
+export const MESSAGE_KINDS = ['contact', 'accessibility'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export const MESSAGE_STATUSES = ['new', 'answered'] as const;
+
+/** Messages from the contact form and accessibility feedback (the latter with a legal due date). */
+export const contactMessages = pgTable(
+	'contact_messages',
+	{
+		id: serial('id').primaryKey(),
+		kind: text('kind', { enum: MESSAGE_KINDS }).notNull().default('contact'),
+		name: text('name').notNull(),
+		email: text('email').notNull(),
+		subject: text('subject').notNull().default(''),
+		message: text('message').notNull(),
+		pageUrl: text('page_url').notNull().default(''),
+		contactPersonId: integer('contact_person_id').references(() => contactPersons.id, {
+			onDelete: 'set null'
+		}),
+		status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('new'),
+		dueAt: timestamp('due_at', { withTimezone: true }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('contact_messages_created_idx').on(t.createdAt)]
+);

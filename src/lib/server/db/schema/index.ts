@@ -1,0 +1,6 @@
+export * from './accounts';
+export * from './audit';
+export * from './contact';
+export * from './mail';
+export * from './notices';
+export * from './site';

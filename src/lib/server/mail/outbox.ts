@@ -1,0 +1,70 @@
+import { and, asc, desc, eq, lte, sql, count } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { outboxMails } from '../db/schema';
+
+export interface OutgoingMail {
+	to: string;
+	subject: string;
+	text: string;
+	replyTo?: string;
+}
+
+/** Queues a mail in the caller's transaction; the sender delivers it after commit. */
+export async function enqueueMail(db: Db | Tx, mail: OutgoingMail) {
+	const [row] = await db
+		.insert(outboxMails)
+		.values({
+			recipient: mail.to,
+			subject: mail.subject,
+			textBody: mail.text,
+			replyTo: mail.replyTo ?? null
+		})
+		.returning({ id: outboxMails.id });
+	return row.id;
+}
+
+export async function findDueMails(db: Db, limit = 20, now = new Date()) {
+	return db
+		.select()
+		.from(outboxMails)
+		.where(and(eq(outboxMails.status, 'pending'), lte(outboxMails.nextAttemptAt, now)))
+		.orderBy(asc(outboxMails.nextAttemptAt))
+		.limit(limit);
+}
+
+export async function markMailSent(db: Db, id: number) {
+	await db
+		.update(outboxMails)
+		.set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboxMails.attempts} + 1`, lastError: null })
+		.where(eq(outboxMails.id, id));
+}
+
+export const MAX_MAIL_ATTEMPTS = 12;
+
+/** Exponential backoff: 30 s, 1 min, 2 min … capped at 1 h; after MAX attempts the mail is failed. */
+export async function markMailAttemptFailed(db: Db, id: number, attempts: number, error: string) {
+	const next = attempts + 1;
+	const delayMs = Math.min(60 * 60_000, 30_000 * 2 ** (next - 1));
+	await db
+		.update(outboxMails)
+		.set({
+			attempts: next,
+			lastError: error.slice(0, 500),
+			status: next >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending',
+			nextAttemptAt: new Date(Date.now() + delayMs)
+		})
+		.where(eq(outboxMails.id, id));
+}
+
+export async function listOutbox(db: Db, page: number, pageSize = 20) {
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select()
+			.from(outboxMails)
+			.orderBy(desc(outboxMails.createdAt), desc(outboxMails.id))
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db.select({ total: count() }).from(outboxMails)
+	]);
+	return { rows, total, pages: Math.max(1, Math.ceil(total / pageSize)) };
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { logger } from './logger';
+import { startMailSender, type MailSender } from './mail/sender';
+import { seedSite } from './site/seed-site';
+
+/**
+ * The process-wide state of a running server: the database and the mail sender.
+ * Started once from hooks.server.ts init(); the admin CLI opens its own.
+ */
+interface Runtime {
+	database: Database;
+	mail: MailSender;
+}
+
+let runtime: Runtime | undefined;
+let starting: Promise<Runtime> | undefined;
+
+export async function openConfiguredDatabase(): Promise<Database> {
+	const cfg = config();
+	const database = await openDatabase({
+		url: cfg.DATABASE_URL,
+		dataDir: cfg.DATABASE_URL ? undefined : path.resolve(cfg.DATA_DIR)
+	});
+	await database.migrate(path.resolve(cfg.MIGRATIONS_DIR));
+	if (cfg.SEED === 'kaster' && (await seedSite(database.db))) {
+		logger.info('seeded the site data for Kaster');
+	}
+	return database;
+}
+
+export function startRuntime(): Promise<Runtime> {
+	starting ??= (async () => {
+		const cfg = config();
+		const database = await openConfiguredDatabase();
+		const mail = startMailSender(database.db, {
+			smtpUrl: cfg.SMTP_URL,
+			from: cfg.MAIL_FROM,
+			pollSeconds: cfg.MAIL_POLL_SECONDS
+		});
+		runtime = { database, mail };
+		logger.info({ driver: database.driver }, 'database ready');
+		const shutdown = async () => {
+			mail.stop();
+			await database.close().catch(() => {});
+			process.exit(0);
+		};
+		process.once('SIGTERM', shutdown);
+		process.once('SIGINT', shutdown);
+		return runtime;
+	})();
+	return starting;
+}
+
+export function getRuntime(): Runtime {
+	if (!runtime) throw new Error('Runtime not started');
+	return runtime;
+}
+
+/** After a transaction that queued mail has committed: try to deliver now instead of at the next poll. */
+export function kickMailSender() {
+	runtime?.mail.flush().catch((err) => logger.error({ err }, 'mail flush failed'));
+}

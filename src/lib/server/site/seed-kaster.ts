@@ -1,0 +1,156 @@
+/**
+ * Kaster's data, taken from the office's own description (shared/seed/quartiersmanagement-kaster.txt).
+ * Seeded once on first start; from then on staff edit it in the back office.
+ * Empty strings mean "not known yet": pages show them as "wird noch ergänzt".
+ */
+export const kasterSeed = {
+	site: {
+		neighbourhoodName: 'Kaster',
+		townName: 'Bedburg',
+		regionName: 'Rhein-Erft-Kreis, Nordrhein-Westfalen',
+		officeName: 'Quartiersmanagement Kaster',
+		tagline: 'Anlaufstelle und Treffpunkt für alle in Kaster',
+		intro:
+			'Das Quartiersmanagement in Kaster ist Anlaufstelle und Treffpunkt für die Bewohnerinnen und Bewohner sowie für Initiativen im Viertel. Es hat seinen Platz im Haus der Begegnung.',
+		aboutText: [
+			'Quartiersmanagement ist ein Instrument der Stadtentwicklung und wird vornehmlich in Stadtteilen mit besonderen Herausforderungen eingerichtet. Darunter fallen beispielsweise bauliche Missstände, ein Mangel an sozialer Infrastruktur und ein erschwertes Miteinander zwischen den verschiedenen Bevölkerungsgruppen.',
+			'Für die Kommunen wird die Stärkung ihrer jeweiligen Stadtteile immer wichtiger. Alter, Migration, Arbeitslosigkeit, Barrierefreiheit, das Missverhältnis zwischen der älteren und jüngeren Generation, die fehlende Teilhabe mancher Bevölkerungsschichten am gesellschaftlichen Leben sind alles Herausforderungen, denen die Kommunen aktuell gegenüberstehen. Es hat sich hierbei die Erkenntnis durchgesetzt, dass Maßnahmen und Lösungsansätze direkt in der Nachbarschaft, also im Quartier, ansetzen sollten.',
+			'Mit dem Quartier ist im Allgemeinen die nähere Wohnumgebung der Menschen gemeint, die dort ihren Alltag gestalten, wohnen, sich begegnen, einkaufen, arbeiten oder auf öffentlichen Plätzen verweilen. Ein Quartiersmanagement übernimmt dabei die Funktion, den Entwicklungsprozess in einem Quartier zu koordinieren und zu steuern. Es ist die zentrale Anlaufstelle für die Anliegen der Bewohnerinnen und Bewohner und leitet diese weiter an Politik und Verwaltung.',
+			'Der Quartiersmanager hat die Aufgabe, zwischen Bürgern, Verwaltung und Politik zu vermitteln und ist Ansprechpartner für alle den Stadtteil betreffenden Anliegen.'
+		].join('\n\n'),
+		tasks: [
+			'Anlauf- und Vermittlungsstelle für die Bewohnerinnen und Bewohner von Kaster',
+			'Information über Angebote im Stadtteil',
+			'Vernetzung verschiedener ehrenamtlicher Gruppen',
+			'Initiierung von Projekten und Veranstaltungen',
+			'Unterstützung und Ermöglichung von Projekten aus der Bürgerschaft'
+		],
+		goals: [
+			'Förderung des guten nachbarschaftlichen Miteinanders – sei es zwischen Jung und Alt, Geflüchteten und Zugewanderten oder schon länger Ansässigen',
+			'Förderung von Kultur, Sozialem und Integration im Stadtteil',
+			'Unterstützung von Ideen, Projekten und Initiativen aus der Nachbarschaft für die Nachbarschaft'
+		],
+		invitation:
+			'Alle Interessierten sind herzlich dazu eingeladen, Projekte und Veranstaltungen zu realisieren und Kaster auf lange Sicht als Ort der Begegnung und Vielfalt zu stärken.',
+		contactEmail: '',
+		contactPhone: '',
+		accessibilityEnforcementBody: [
+			'Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen',
+			'bei der Landesbeauftragten für Menschen mit Behinderung',
+			'Fürstenwall 25, 40219 Düsseldorf',
+			'Telefon: 0211 855-3451',
+			'E-Mail: ombudsstelle-barrierefreie-it@mags.nrw.de'
+		].join('\n')
+	},
+	venue: {
+		slug: 'haus-der-begegnung',
+		name: 'Haus der Begegnung',
+		description:
+			'Im Haus der Begegnung hat das Quartiersmanagement Kaster seinen Platz. Es ist Treffpunkt für die Bewohnerinnen und Bewohner sowie für Initiativen im Viertel. Gruppen können hier Räume buchen.',
+		street: '',
+		postalCode: '',
+		city: '',
+		openingHours: '',
+		accessibility: ''
+	},
+	contactPersons: [
+		{
+			key: 'manager',
+			roleTitle: 'Quartiersmanagement',
+			name: '',
+			responsibilities:
+				'Vermittlung zwischen Bürgerinnen und Bürgern, Verwaltung und Politik; Ansprechperson für alle Anliegen, die den Stadtteil betreffen',
+			isVacant: true,
+			vacancyNote:
+				'Die Stelle des Quartiersmanagers ist derzeit nicht besetzt. Änderungen werden rechtzeitig mitgeteilt.',
+			substitute: 'lindner'
+		},
+		{
+			key: 'lindner',
+			roleTitle: 'Raumbuchungen und Haus der Begegnung',
+			name: 'Frau Lindner',
+			responsibilities: 'Raumbuchungen und Fragen zum Haus der Begegnung',
+			isVacant: false,
+			vacancyNote: '',
+			substitute: null
+		}
+	],
+	notices: [
+		{
+			title: 'Die Stelle des Quartiersmanagers ist derzeit nicht besetzt',
+			body: 'Änderungen werden rechtzeitig mitgeteilt. Für Raumbuchungen und Fragen zum Haus der Begegnung nehmen Sie bitte Kontakt zu Frau Lindner auf.',
+			priority: 'important' as const
+		}
+	],
+	news: [
+		{
+			slug: 'neue-internetseite',
+			title: 'Die neue Internetseite des Quartiersmanagements',
+			summary:
+				'Hier finden Sie ab jetzt Neuigkeiten, Kontaktmöglichkeiten und Informationen zum Haus der Begegnung.',
+			body: 'Auf dieser Seite informieren wir über das Quartiersmanagement in Kaster und das Haus der Begegnung.\n\nNach und nach kommen weitere Angebote dazu: ein Veranstaltungskalender, die Raumbuchung und eine Möglichkeit, Anliegen direkt an uns zu richten.\n\nHaben Sie Fragen oder Ideen? Schreiben Sie uns über die Seite **Kontakt**.'
+		}
+	],
+	pages: [
+		{
+			slug: 'impressum',
+			title: 'Impressum',
+			body: [
+				'## Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG)',
+				'**[wird noch ergänzt: Name des Anbieters, z. B. Stadt Bedburg oder Träger des Quartiersmanagements]**  ',
+				'[wird noch ergänzt: Straße und Hausnummer]  ',
+				'[wird noch ergänzt: Postleitzahl und Ort]',
+				'## Vertreten durch',
+				'[wird noch ergänzt: vertretungsberechtigte Person, bei juristischen Personen mit Rechtsform]',
+				'## Kontakt',
+				'Telefon: [wird noch ergänzt]  ',
+				'E-Mail: [wird noch ergänzt]',
+				'## Register und Umsatzsteuer',
+				'[wird noch ergänzt: Registergericht und Registernummer, falls vorhanden; Umsatzsteuer-Identifikationsnummer, falls vorhanden]',
+				'## Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV',
+				'[wird noch ergänzt: Name und Anschrift der verantwortlichen Person für Neuigkeiten und Hinweise]'
+			].join('\n\n')
+		},
+		{
+			slug: 'datenschutz',
+			title: 'Datenschutzerklärung',
+			body: [
+				'Wir nehmen den Schutz Ihrer Daten ernst. Hier informieren wir Sie nach Art. 13 Datenschutz-Grundverordnung (DSGVO), welche Daten wir verarbeiten und warum.',
+				'## Verantwortliche Stelle',
+				'[wird noch ergänzt: Name, Anschrift und Kontakt der verantwortlichen Stelle]',
+				'## Datenschutzbeauftragte Person',
+				'[wird noch ergänzt: Kontakt der oder des Datenschutzbeauftragten]',
+				'## Welche Daten wir verarbeiten und warum',
+				'- **Kontaktformular und Rückmeldungen zur Barrierefreiheit:** Name, E-Mail-Adresse und Ihre Nachricht, um Ihre Anfrage zu beantworten. Rechtsgrundlage: Art. 6 Abs. 1 lit. e DSGVO (Aufgabe im öffentlichen Interesse). Die Nachricht geht an die zuständige Ansprechperson.',
+				'- **Benutzerkonto:** E-Mail-Adresse, Name und ein verschlüsseltes Passwort, um Ihnen die Anmeldung zu ermöglichen. Rechtsgrundlage: Art. 6 Abs. 1 lit. a DSGVO (Einwilligung).',
+				'- **Technisch notwendige Cookies:** ein Sitzungs-Cookie nach der Anmeldung, ein Sicherheits-Cookie gegen gefälschte Formulare und, wenn Sie die Sprache wechseln, ein Sprach-Cookie. Wir setzen keine Cookies zur Analyse oder Werbung ein.',
+				'- **Server-Protokolle:** Beim Aufruf der Seite werden Adresse, Zeitpunkt und Ergebnis der Anfrage protokolliert, um den sicheren Betrieb zu gewährleisten.',
+				'Wir laden keine Schriften, Skripte oder Karten von fremden Servern.',
+				'## Empfänger',
+				'Anliegen und Nachrichten leiten wir nur weiter, wenn es für die Bearbeitung nötig ist, zum Beispiel an die zuständige Stelle der Stadtverwaltung.',
+				'## Speicherdauer',
+				'[wird noch ergänzt: Speicherdauer je Zweck, z. B. Nachrichten 12 Monate nach Abschluss]',
+				'## Ihre Rechte',
+				'Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch und Datenübertragbarkeit. Eine Einwilligung können Sie jederzeit für die Zukunft widerrufen.',
+				'## Beschwerderecht',
+				'Sie können sich bei der Aufsichtsbehörde beschweren: Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen (LDI NRW), Kavalleriestraße 2–4, 40213 Düsseldorf.'
+			].join('\n\n')
+		},
+		{
+			slug: 'barrierefreiheit',
+			title: 'Erklärung zur Barrierefreiheit',
+			body: [
+				'Wir möchten, dass alle Menschen diese Internetseite gut nutzen können. Diese Erklärung gilt für die Internetseite des Quartiersmanagements.',
+				'## Wie barrierefrei ist diese Seite?',
+				'Diese Seite ist **teilweise barrierefrei**. Sie soll die Anforderungen der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen.',
+				'## Welche Bereiche sind nicht barrierefrei?',
+				'[wird noch ergänzt: bekannte Barrieren und die Gründe dafür, z. B. ältere PDF-Dokumente]',
+				'Eine Erklärung in Leichter Sprache und in Deutscher Gebärdensprache ist in Vorbereitung.',
+				'## Wie wurde die Barrierefreiheit geprüft?',
+				'Die Erklärung beruht auf einer Selbstbewertung. Wir prüfen jede Seite automatisch und von Hand mit Tastatur und Bildschirmleser.',
+				'## Barriere melden',
+				'Ist Ihnen eine Barriere aufgefallen? Oder brauchen Sie Inhalte in einer anderen Form? Schreiben Sie uns mit dem Formular unten. Wir antworten innerhalb von zwei Wochen, spätestens nach sechs Wochen.'
+			].join('\n\n')
+		}
+	]
+};

@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { contactPersons, newsPosts, notices, pages, siteSettings, venues } from '../db/schema';
+import { kasterSeed } from './seed-kaster';
+
+/**
+ * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
+ * so a second start never overwrites what staff have edited.
+ */
+export async function seedSite(db: Db, seed = kasterSeed, today = new Date()): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		// Serialise concurrent first starts (two workers, or tests in parallel on one server).
+		await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
+		const existing = await tx.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1));
+		if (existing.length > 0) return false;
+
+		await tx.insert(siteSettings).values({ id: 1, ...seed.site, accessibilityReviewedOn: today.toISOString().slice(0, 10) });
+		await tx.insert(venues).values(seed.venue);
+
+		const ids = new Map<string, number>();
+		for (const [index, person] of seed.contactPersons.entries()) {
+			const { key, substitute: _substitute, ...values } = person;
+			const [row] = await tx
+				.insert(contactPersons)
+				.values({ ...values, sortOrder: index })
+				.returning({ id: contactPersons.id });
+			ids.set(key, row.id);
+		}
+		for (const person of seed.contactPersons) {
+			if (person.substitute) {
+				await tx
+					.update(contactPersons)
+					.set({ substituteId: ids.get(person.substitute) })
+					.where(eq(contactPersons.id, ids.get(person.key)!));
+			}
+		}
+
+		if (seed.notices.length) await tx.insert(notices).values(seed.notices.map((n) => ({ ...n, startsAt: today })));
+		if (seed.news.length) await tx.insert(newsPosts).values(seed.news.map((n) => ({ ...n, publishedAt: today })));
+		if (seed.pages.length) await tx.insert(pages).values(seed.pages);
+		return true;
+	});
+}

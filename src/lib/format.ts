@@ -6,11 +6,17 @@ const TIME_ZONE = 'Europe/Berlin';
 export function formatDate(value: Date | string | null | undefined): string {
 	if (!value) return '';
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(
+		date
+	);
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
 	if (!value) return '';
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+	return new Intl.DateTimeFormat(getLocale(), {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: TIME_ZONE
+	}).format(date);
 }

@@ -5,7 +5,10 @@ import { getSiteSettings } from '$lib/server/site/get-site';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const [site, notices] = await Promise.all([getSiteSettings(locals.db), findActiveNotices(locals.db)]);
+	const [site, notices] = await Promise.all([
+		getSiteSettings(locals.db),
+		findActiveNotices(locals.db)
+	]);
 	return {
 		site: {
 			officeName: site.officeName,

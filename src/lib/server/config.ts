@@ -21,7 +21,9 @@ const envSchema = z.object({
 export type Config = z.infer<typeof envSchema>;
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
-	const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+	const cleaned = Object.fromEntries(
+		Object.entries(env).filter(([, v]) => v !== undefined && v !== '')
+	);
 	const parsed = envSchema.safeParse(cleaned);
 	if (!parsed.success) {
 		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -55,9 +55,12 @@ export const field = {
 	optionalEmail: (label: Label) =>
 		cleanText(label, 254, true)
 			.pipe(
-				z.union([z.literal(''), z.email({ error: () => m.error_invalid_email({ field: label() }) })], {
-					error: () => m.error_invalid_email({ field: label() })
-				})
+				z.union(
+					[z.literal(''), z.email({ error: () => m.error_invalid_email({ field: label() }) })],
+					{
+						error: () => m.error_invalid_email({ field: label() })
+					}
+				)
 			)
 			.default(''),
 	/** A password is never trimmed or normalised. */
@@ -141,7 +144,14 @@ function berlinOffsetMs(at: Date): number {
 		second: '2-digit'
 	}).formatToParts(at);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	const wall = Date.UTC(
+		get('year'),
+		get('month') - 1,
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second')
+	);
 	return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -170,7 +180,11 @@ export async function parseForm<S extends z.ZodType>(
 	try {
 		formData = await request.formData();
 	} catch {
-		return { ok: false, errors: { _form: m.error_invalid_value({ field: 'Formular' }) }, values: {} };
+		return {
+			ok: false,
+			errors: { _form: m.error_invalid_value({ field: 'Formular' }) },
+			values: {}
+		};
 	}
 	return parseFormData(formData, schema);
 }

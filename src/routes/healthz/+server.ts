@@ -9,7 +9,10 @@ export const GET: RequestHandler = async () => {
 			database.ping(),
 			new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000))
 		]);
-		return json({ status: 'ok', database: { status: 'ok', driver: database.driver } }, { headers: { 'cache-control': 'no-store' } });
+		return json(
+			{ status: 'ok', database: { status: 'ok', driver: database.driver } },
+			{ headers: { 'cache-control': 'no-store' } }
+		);
 	} catch {
 		return json(
 			{ status: 'error', database: { status: 'unreachable', driver: database.driver } },

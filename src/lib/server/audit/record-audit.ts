@@ -4,7 +4,13 @@ import { auditLog } from '../db/schema';
 /** Writes an audit record; pass the transaction of the change it describes. */
 export async function recordAudit(
 	db: Db | Tx,
-	entry: { actorId: number | null; action: string; entity: string; entityId?: string | number; data?: Record<string, unknown> }
+	entry: {
+		actorId: number | null;
+		action: string;
+		entity: string;
+		entityId?: string | number;
+		data?: Record<string, unknown>;
+	}
 ) {
 	await db.insert(auditLog).values({
 		actorId: entry.actorId,

@@ -35,7 +35,12 @@ export async function findDueMails(db: Db, limit = 20, now = new Date()) {
 export async function markMailSent(db: Db, id: number) {
 	await db
 		.update(outboxMails)
-		.set({ status: 'sent', sentAt: new Date(), attempts: sql`${outboxMails.attempts} + 1`, lastError: null })
+		.set({
+			status: 'sent',
+			sentAt: new Date(),
+			attempts: sql`${outboxMails.attempts} + 1`,
+			lastError: null
+		})
 		.where(eq(outboxMails.id, id));
 }
 

@@ -38,7 +38,10 @@ export function startMailSender(
 				sent += 1;
 			} catch (err) {
 				const message = err instanceof Error ? err.message : String(err);
-				logger.warn({ mailId: mail.id, attempt: mail.attempts + 1, err: message }, 'mail delivery failed');
+				logger.warn(
+					{ mailId: mail.id, attempt: mail.attempts + 1, err: message },
+					'mail delivery failed'
+				);
 				await markMailAttemptFailed(db, mail.id, mail.attempts, message);
 			}
 		}

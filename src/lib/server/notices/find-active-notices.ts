@@ -5,7 +5,12 @@ import { notices } from '../db/schema';
 /** Notices whose time window includes now, most urgent first. */
 export async function findActiveNotices(db: Db, now = new Date()) {
 	return db
-		.select({ id: notices.id, title: notices.title, body: notices.body, priority: notices.priority })
+		.select({
+			id: notices.id,
+			title: notices.title,
+			body: notices.body,
+			priority: notices.priority
+		})
 		.from(notices)
 		.where(and(lte(notices.startsAt, now), or(isNull(notices.endsAt), gt(notices.endsAt, now))))
 		.orderBy(

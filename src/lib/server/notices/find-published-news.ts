@@ -4,7 +4,8 @@ import { newsPosts } from '../db/schema';
 import { DomainError } from '../errors';
 import { renderMarkdown } from '../site/markdown';
 
-const published = (now: Date) => and(isNotNull(newsPosts.publishedAt), lte(newsPosts.publishedAt, now));
+const published = (now: Date) =>
+	and(isNotNull(newsPosts.publishedAt), lte(newsPosts.publishedAt, now));
 
 export async function findPublishedNews(
 	db: Db,

@@ -10,7 +10,12 @@ export interface RateLimitResult {
 	retryAfterSeconds: number;
 }
 
-export function hitRateLimit(key: string, limit: number, windowMs = 60_000, now = Date.now()): RateLimitResult {
+export function hitRateLimit(
+	key: string,
+	limit: number,
+	windowMs = 60_000,
+	now = Date.now()
+): RateLimitResult {
 	let entry = windows.get(key);
 	if (!entry || entry.resetAt <= now) {
 		if (windows.size >= MAX_KEYS) pruneExpired(now);

@@ -22,13 +22,19 @@ export async function findVenues(db: Db) {
 
 /** Contact persons in display order, each with the name of their substitute where there is one. */
 export async function findContactPersons(db: Db) {
-	const rows = await db.select().from(contactPersons).orderBy(asc(contactPersons.sortOrder), asc(contactPersons.id)).limit(100);
+	const rows = await db
+		.select()
+		.from(contactPersons)
+		.orderBy(asc(contactPersons.sortOrder), asc(contactPersons.id))
+		.limit(100);
 	const byId = new Map(rows.map((r) => [r.id, r]));
 	return rows.map((r) => {
 		const substitute = r.substituteId ? byId.get(r.substituteId) : undefined;
 		return {
 			...r,
-			substitute: substitute ? { id: substitute.id, name: substitute.name || substitute.roleTitle } : null
+			substitute: substitute
+				? { id: substitute.id, name: substitute.name || substitute.roleTitle }
+				: null
 		};
 	});
 }

@@ -10,7 +10,22 @@ const marked = new Marked({ gfm: true, breaks: false, async: false });
 export function renderMarkdown(source: string): string {
 	const html = marked.parse(source) as string;
 	return sanitizeHtml(html, {
-		allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'hr', 'code'],
+		allowedTags: [
+			'h2',
+			'h3',
+			'h4',
+			'p',
+			'br',
+			'strong',
+			'em',
+			'ul',
+			'ol',
+			'li',
+			'a',
+			'blockquote',
+			'hr',
+			'code'
+		],
 		allowedAttributes: { a: ['href'] },
 		allowedSchemes: ['http', 'https', 'mailto', 'tel'],
 		transformTags: { h1: 'h2' },

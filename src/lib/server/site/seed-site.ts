@@ -11,10 +11,15 @@ export async function seedSite(db: Db, seed = kasterSeed, today = new Date()): P
 	return db.transaction(async (tx) => {
 		// Serialise concurrent first starts (two workers, or tests in parallel on one server).
 		await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);
-		const existing = await tx.select({ id: siteSettings.id }).from(siteSettings).where(eq(siteSettings.id, 1));
+		const existing = await tx
+			.select({ id: siteSettings.id })
+			.from(siteSettings)
+			.where(eq(siteSettings.id, 1));
 		if (existing.length > 0) return false;
 
-		await tx.insert(siteSettings).values({ id: 1, ...seed.site, accessibilityReviewedOn: today.toISOString().slice(0, 10) });
+		await tx
+			.insert(siteSettings)
+			.values({ id: 1, ...seed.site, accessibilityReviewedOn: today.toISOString().slice(0, 10) });
 		await tx.insert(venues).values(seed.venue);
 
 		const ids = new Map<string, number>();
@@ -35,8 +40,10 @@ export async function seedSite(db: Db, seed = kasterSeed, today = new Date()): P
 			}
 		}
 
-		if (seed.notices.length) await tx.insert(notices).values(seed.notices.map((n) => ({ ...n, startsAt: today })));
-		if (seed.news.length) await tx.insert(newsPosts).values(seed.news.map((n) => ({ ...n, publishedAt: today })));
+		if (seed.notices.length)
+			await tx.insert(notices).values(seed.notices.map((n) => ({ ...n, startsAt: today })));
+		if (seed.news.length)
+			await tx.insert(newsPosts).values(seed.news.map((n) => ({ ...n, publishedAt: today })));
 		if (seed.pages.length) await tx.insert(pages).values(seed.pages);
 		return true;
 	});

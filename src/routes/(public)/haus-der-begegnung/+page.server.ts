@@ -7,6 +7,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 		findContactPersons(locals.db)
 	]);
 	// Whoever is responsible for the house (by their stated responsibilities) is shown here.
-	const houseContacts = contacts.filter((c) => !c.isVacant && /haus|raum/i.test(c.responsibilities));
+	const houseContacts = contacts.filter(
+		(c) => !c.isVacant && /haus|raum/i.test(c.responsibilities)
+	);
 	return { venue, houseContacts };
 };

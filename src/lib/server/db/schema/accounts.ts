@@ -12,7 +12,11 @@ export const users = pgTable(
 		email: text('email').notNull(),
 		displayName: text('display_name').notNull().default(''),
 		passwordHash: text('password_hash'),
-		roles: text('roles').array().$type<StaffRole[]>().notNull().default(sql`'{}'::text[]`),
+		roles: text('roles')
+			.array()
+			.$type<StaffRole[]>()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
 		failedLoginCount: integer('failed_login_count').notNull().default(0),
 		lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningServer {
+	url: string;
+	dataDir: string;
+	process: ChildProcess;
+	log: () => string;
+	stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address() as net.AddressInfo;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+/**
+ * Starts the built server (`node build`, so the PID we stop is the server) on a free port with a
+ * fresh data folder. Extra env can point it at PostgreSQL, SMTP, or set low limits for a test.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+	if (!fs.existsSync('build/index.js'))
+		throw new Error('No build found: run `npm run build` first');
+	const port = await freePort();
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
+	const url = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, ['build/index.js'], {
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATA_DIR: dataDir,
+			SECRET: 'e2e-secret-not-for-production',
+			MAIL_POLL_SECONDS: '1',
+			LOG_LEVEL: 'warn',
+			RATE_LIMIT_PER_MINUTE: '1000',
+			...env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d) => (output += d));
+	child.stderr?.on('data', (d) => (output += d));
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+		try {
+			const res = await fetch(`${url}/healthz`);
+			if (res.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	if (Date.now() >= deadline) {
+		child.kill('SIGKILL');
+		throw new Error(`server did not become healthy:\n${output}`);
+	}
+	return {
+		url,
+		dataDir,
+		process: child,
+		log: () => output,
+		stop: async () => {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+				if (child.exitCode === null) child.kill('SIGKILL');
+			}
+			fs.rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}

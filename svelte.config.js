@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: true }),
+		// BUILD_DIR / KIT_OUT_DIR let several working copies of a developer build side by side.
+		adapter: adapter({ out: process.env.BUILD_DIR ?? 'build', precompress: true }),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Hashes for SvelteKit's own inline bootstrap script; no 'unsafe-inline' for scripts.
 		csp: {
 			mode: 'hash',

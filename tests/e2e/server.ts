@@ -35,7 +35,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, ['build/index.js'], {
+	const child = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
 		env: {
 			...process.env,
 			NODE_ENV: 'production',

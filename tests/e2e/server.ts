@@ -29,8 +29,9 @@ export async function freePort(): Promise<number> {
  * fresh data folder. Extra env can point it at PostgreSQL, SMTP, or set low limits for a test.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-	if (!fs.existsSync('build/index.js'))
-		throw new Error('No build found: run `npm run build` first');
+	const buildDir = process.env.BUILD_DIR ?? 'build';
+	if (!fs.existsSync(path.join(buildDir, 'index.js')))
+		throw new Error(`No build in ${buildDir}: run npm run build first`);
 	const port = await freePort();
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
 	const url = `http://127.0.0.1:${port}`;

@@ -17,7 +17,6 @@ export function launchBrowser(): Promise<Browser> {
 		args: [
 			'--no-sandbox',
 			'--disable-gpu',
-			'--disable-quic',
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
@@ -30,22 +29,32 @@ export const DESKTOP = 1280;
 export const PHONE = 375;
 export const NARROW = 320;
 
-/** A fresh context (own cookies) at the given width; JavaScript off by default, as the site works without it. */
+/**
+ * A fresh context (own cookies) at the given width. axe needs JavaScript in the page, so it is on by
+ * default; pass javaScript: false to prove a flow works without it (then skip expectAccessible).
+ */
 export async function openPage(
 	browser: Browser,
 	{
 		width = DESKTOP,
-		javaScript = false,
+		javaScript = true,
 		locale = 'de-DE'
 	}: { width?: number; javaScript?: boolean; locale?: string } = {}
 ): Promise<Page> {
 	const context = await browser.newContext({
 		viewport: { width, height: 900 },
 		javaScriptEnabled: javaScript,
+		// axe-core is injected with eval, which our CSP forbids; CSP itself is asserted on headers.
+		bypassCSP: true,
 		locale,
 		baseURL: baseUrl()
 	});
 	return context.newPage();
+}
+
+/** Closes the page's context (its cookies go with it). */
+export async function closePage(page: Page): Promise<void> {
+	await page.context().close();
 }
 
 /** Fails on any serious or critical axe finding, listing them. */

@@ -7,8 +7,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// The locale comes from our own cookie/header logic in hooks.server.ts.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			// German unless the visitor picks another language: the office's own content is German.
+			strategy: ['cookie', 'baseLocale'],
 			cookieName: 'lang'
 		}),
 		sveltekit()

@@ -1,16 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
 	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			// German unless the visitor picks another language: the office's own content is German.
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'lang'
-		}),
+		// Under vitest the messages are compiled once by a global setup instead: the plugin keeps
+		// file handles open that stop vitest from exiting.
+		!process.env.VITEST && paraglideVitePlugin(paraglideOptions),
 		sveltekit()
 	],
 	test: {
@@ -19,6 +16,7 @@ export default defineConfig({
 				extends: './vite.config.ts',
 				test: {
 					name: 'unit',
+					globalSetup: ['tests/compile-messages.setup.ts'],
 					include: ['src/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
@@ -31,7 +29,7 @@ export default defineConfig({
 					name: 'e2e',
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
-					globalSetup: ['tests/e2e/global-setup.ts'],
+					globalSetup: ['tests/compile-messages.setup.ts', 'tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
 					fileParallelism: false

@@ -44,10 +44,15 @@ if (!fs.existsSync('build/index.js') || sourcesAt > builtAt) {
 }
 
 const port = process.env.PORT ?? '3000';
-console.log(`Starting Quartier on http://${process.env.HOST ?? 'localhost'}:${port}`);
+const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HOST : 'localhost';
+// Without ORIGIN (or PROTOCOL_HEADER behind a proxy) adapter-node takes every request for https:
+// cookies become Secure and form posts from http://localhost are refused as cross-site.
+const origin =
+	process.env.ORIGIN || (process.env.PROTOCOL_HEADER ? undefined : `http://${host}:${port}`);
+console.log(`Starting Quartier on ${origin ?? `port ${port}`}`);
 const server = spawn(process.execPath, ['build/index.js'], {
 	stdio: 'inherit',
-	env: { NODE_ENV: 'production', ...process.env, PORT: port }
+	env: { NODE_ENV: 'production', ...process.env, PORT: port, ...(origin ? { ORIGIN: origin } : {}) }
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

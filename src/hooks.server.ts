@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { error, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	error,
+	isHttpError,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 import { getTextDirection } from '$lib/paraglide/runtime.js';
@@ -22,18 +28,27 @@ export const init: ServerInit = async () => {
 
 const requestLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
-	const response = await resolve(event);
-	// The path only: query strings can carry tokens.
-	logger.info(
-		{
-			method: event.request.method,
-			path: event.url.pathname,
-			status: response.status,
-			ms: Math.round(performance.now() - started)
-		},
-		'request'
-	);
-	return response;
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} catch (err) {
+		// Refusals thrown by later hooks (CSRF) are requests too.
+		if (isHttpError(err)) status = err.status;
+		throw err;
+	} finally {
+		// The path only: query strings can carry tokens.
+		logger.info(
+			{
+				method: event.request.method,
+				path: event.url.pathname,
+				status,
+				ms: Math.round(performance.now() - started)
+			},
+			'request'
+		);
+	}
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startTestSmtpServer } from '../helpers/smtp';
+import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
 import { startServer } from './server';
 
 declare module 'vitest' {
@@ -10,6 +11,8 @@ declare module 'vitest' {
 		baseUrl: string;
 		mailFile: string;
 		smtpUrl: string;
+		/** One-time link to set the password of admin@example.org (used by loginAs in support.ts). */
+		adminSetupLink: string;
 	}
 }
 
@@ -21,17 +24,29 @@ export default async function setup(project: TestProject) {
 	const smtp = await startTestSmtpServer({
 		onMail: (mail) => fs.appendFileSync(mailFile, JSON.stringify(mail) + '\n')
 	});
-	const server = await startServer({
-		SMTP_URL: smtp.url,
-		LOGIN_LOCK_SECONDS: '3',
-		...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {})
+	// The first admin comes from the admin CLI, as in production; the server then opens the same data.
+	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
+	const database = process.env.E2E_DATABASE_URL
+		? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+		: {};
+	const cli = await runAdminCommand(['create', 'admin@example.org', '--name', 'Test-Admin'], {
+		DATA_DIR: dataDir,
+		...database
 	});
+	if (cli.code !== 0) throw new Error(`admin CLI failed:\n${cli.stdout}\n${cli.stderr}`);
+	const adminToken = setPasswordTokenFrom(cli.stdout);
+	const server = await startServer(
+		{ SMTP_URL: smtp.url, LOGIN_LOCK_SECONDS: '3', ...database },
+		{ dataDir }
+	);
 	project.provide('baseUrl', server.url);
 	project.provide('mailFile', mailFile);
 	project.provide('smtpUrl', smtp.url);
+	project.provide('adminSetupLink', `${server.url}/passwort-setzen?token=${adminToken}`);
 	return async () => {
 		await server.stop();
 		await smtp.close();
+		fs.rmSync(dataDir, { recursive: true, force: true });
 		fs.rmSync(mailDir, { recursive: true, force: true });
 	};
 }

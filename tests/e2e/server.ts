@@ -27,13 +27,18 @@ export async function freePort(): Promise<number> {
 /**
  * Starts the built server (`node build`, so the PID we stop is the server) on a free port with a
  * fresh data folder. Extra env can point it at PostgreSQL, SMTP, or set low limits for a test.
+ * `dataDir` reuses a folder prepared before (e.g. by the admin CLI); the caller then removes it.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+	env: Record<string, string> = {},
+	options: { dataDir?: string } = {}
+): Promise<RunningServer> {
 	const buildDir = process.env.BUILD_DIR ?? 'build';
 	if (!fs.existsSync(path.join(buildDir, 'index.js')))
 		throw new Error(`No build in ${buildDir}: run npm run build first`);
 	const port = await freePort();
-	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
+	const ownDataDir = !options.dataDir;
+	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
@@ -81,7 +86,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 				await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
 				if (child.exitCode === null) child.kill('SIGKILL');
 			}
-			fs.rmSync(dataDir, { recursive: true, force: true });
+			if (ownDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 }

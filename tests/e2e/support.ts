@@ -1,7 +1,20 @@
+/**
+ * Helpers for end-to-end tests against the shared server (see global-setup.ts).
+ *
+ * Signed-in pages:
+ *   loginAs(browser: Browser, role: TestRole, options?: { width?: number; javaScript?: boolean }): Promise<Page>
+ *     TestRole = 'admin' | 'content' | 'rooms' | 'concerns' | 'resident'
+ *   returns a new page (own context) logged in as that role's test account (emailFor(role),
+ *   password TEST_PASSWORD). Accounts are made once per run through the real flows: the admin from
+ *   the CLI link, staff by the admin in /verwaltung/konten plus the mailed link, residents by
+ *   registering. Close it with closePage(page).
+ *   createAccount(browser, role, email) makes further accounts the same way (password TEST_PASSWORD).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { inject } from 'vitest';
 import type { ReceivedMail } from '../helpers/smtp';
 
@@ -138,4 +151,154 @@ export async function postForm(
 		maxRedirects: 0
 	});
 	return { status: res.status(), body: await res.text() };
+}
+
+/** Waits for a mail that arrives after `afterCount` mails had been received (see readMails()). */
+export async function waitForNewMail(
+	afterCount: number,
+	predicate: (mail: ReceivedMail) => boolean,
+	timeoutMs = 15_000
+): Promise<ReceivedMail> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const found = readMails().slice(afterCount).find(predicate);
+		if (found) return found;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('expected mail did not arrive');
+}
+
+export type TestRole = 'admin' | 'content' | 'rooms' | 'concerns' | 'resident';
+
+/** The one password of all accounts made by loginAs. */
+export const TEST_PASSWORD = 'Quartier-Test-Passwort-2024';
+
+export function emailFor(role: TestRole): string {
+	return role === 'admin' ? 'admin@example.org' : `e2e-${role}@example.org`;
+}
+
+/** A path+query from a link in a mail, for page.goto against the test server. */
+export function linkPath(text: string, route: string): string {
+	const match = new RegExp(`https?://[^/\\s]+(${route}\\?token=[A-Za-z0-9_-]+)`).exec(text);
+	if (!match) throw new Error(`no ${route} link in mail:\n${text}`);
+	return match[1];
+}
+
+/** Clicks a form's submit button and waits for the answer page (a redirect or the form again). */
+export async function submit(page: Page, button = 'main form.form button[type="submit"]') {
+	await Promise.all([page.waitForNavigation(), page.locator(button).first().click()]);
+}
+
+/** Fills and sends the login form; throws with the page's error unless it lands signed in. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+	await page.goto('/anmelden');
+	await page.fill('input[name="email"]', email);
+	await page.fill('input[name="password"]', password);
+	await submit(page);
+	if (new URL(page.url()).pathname === '/anmelden') {
+		throw new Error(`login as ${email} failed: ${await page.locator('main').innerText()}`);
+	}
+}
+
+/** Sets a password through a /passwort-setzen link (path with token). */
+export async function setPasswordVia(page: Page, linkPathWithToken: string, password: string) {
+	const res = await page.goto(linkPathWithToken);
+	expect(res?.status()).toBe(200);
+	await page.fill('input[name="password"]', password);
+	await page.fill('input[name="password_repeat"]', password);
+	await submit(page);
+	expect(page.url()).toMatch(/\/anmelden\?hinweis=passwort/);
+}
+
+function readyFile(role: TestRole): string {
+	return path.join(path.dirname(inject('mailFile')), `account-ready-${role}`);
+}
+
+async function ensureAccount(browser: Browser, role: TestRole): Promise<void> {
+	if (fs.existsSync(readyFile(role))) return;
+	const page = await openPage(browser);
+	try {
+		if (role === 'admin') {
+			const link = new URL(inject('adminSetupLink'));
+			await setPasswordVia(page, link.pathname + link.search, TEST_PASSWORD);
+		} else {
+			await createAccount(browser, role, emailFor(role));
+		}
+		fs.writeFileSync(readyFile(role), new Date().toISOString());
+	} finally {
+		await closePage(page);
+	}
+}
+
+/**
+ * Makes a further account with TEST_PASSWORD through the real pages: residents register and
+ * confirm, staff are created by the test admin and set their password from the mailed link.
+ */
+export async function createAccount(
+	browser: Browser,
+	role: Exclude<TestRole, 'admin'>,
+	email: string
+): Promise<void> {
+	if (role === 'resident') {
+		const page = await openPage(browser);
+		await registerResident(page, email).finally(() => closePage(page));
+	} else {
+		await createStaffAccount(browser, role, email);
+	}
+}
+
+async function registerResident(page: Page, email: string) {
+	const before = readMails().length;
+	await page.goto('/registrieren');
+	await page.fill('input[name="display_name"]', 'Test-Bewohnerin');
+	await page.fill('input[name="email"]', email);
+	await page.fill('input[name="password"]', TEST_PASSWORD);
+	await page.fill('input[name="password_repeat"]', TEST_PASSWORD);
+	await page.check('input[name="consent"]');
+	await submit(page);
+	const mail = await waitForNewMail(before, (m) => m.to.includes(email));
+	await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
+	await submit(page);
+	expect(page.url()).toMatch(/hinweis=bestaetigt/);
+}
+
+async function createStaffAccount(
+	browser: Browser,
+	role: Exclude<TestRole, 'admin' | 'resident'>,
+	email: string
+) {
+	const admin = await loginAs(browser, 'admin');
+	try {
+		const before = readMails().length;
+		await admin.goto('/verwaltung/konten/neu');
+		await admin.fill('input[name="email"]', email);
+		await admin.fill('input[name="display_name"]', `Test ${role}`);
+		await admin.check(`input[name="role_${role}"]`);
+		await submit(admin);
+		if (!/\/verwaltung\/konten\/\d+/.test(admin.url())) {
+			throw new Error(`could not create ${email}: ${await admin.locator('main').innerText()}`);
+		}
+		const mail = await waitForNewMail(before, (m) => m.to.includes(email));
+		// A page without the admin's session: /anmelden would send a signed-in admin onwards.
+		const fresh = await openPage(browser);
+		await setPasswordVia(fresh, linkPath(mail.text, '/passwort-setzen'), TEST_PASSWORD);
+		await closePage(fresh);
+	} finally {
+		await closePage(admin);
+	}
+}
+
+/**
+ * A new page logged in as the test account of a role (created on first use in this run).
+ * Staff land on /verwaltung, residents on /konto.
+ */
+export async function loginAs(
+	browser: Browser,
+	role: TestRole,
+	options: { width?: number; javaScript?: boolean } = {}
+): Promise<Page> {
+	await ensureAccount(browser, role);
+	const page = await openPage(browser, options);
+	await logIn(page, emailFor(role), TEST_PASSWORD);
+	return page;
 }

@@ -11,7 +11,9 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback that keeps what it receives, for tests to assert on. */
-export async function startTestSmtpServer(options: { onMail?: (mail: ReceivedMail) => void } = {}) {
+export async function startTestSmtpServer(
+	options: { onMail?: (mail: ReceivedMail) => void; port?: number } = {}
+) {
 	const received: ReceivedMail[] = [];
 	const server = new SMTPServer({
 		authOptional: true,
@@ -35,7 +37,7 @@ export async function startTestSmtpServer(options: { onMail?: (mail: ReceivedMai
 			});
 		}
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
 	const port = (server.server.address() as AddressInfo).port;
 	return {
 		port,

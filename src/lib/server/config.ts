@@ -3,10 +3,11 @@ import { z } from 'zod';
 /** All configuration comes from the environment; every key is documented in .env.example. */
 const envSchema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
-	DATABASE_URL: z.string().url().optional(),
+	// A typo like "localhost:5432/db" must stop the start, not fall back to another database.
+	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://…' }).optional(),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
-	ORIGIN: z.string().url().optional(),
-	SMTP_URL: z.string().optional(),
+	ORIGIN: z.url({ protocol: /^https?$/, error: 'expected http://… or https://…' }).optional(),
+	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://… or smtps://…' }).optional(),
 	MAIL_FROM: z.string().min(3).default('Quartier <quartier@localhost>'),
 	SESSION_DAYS: z.coerce.number().int().positive().default(14),
 	LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
@@ -15,10 +16,13 @@ const envSchema = z.object({
 	MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
 	SEED: z.enum(['kaster', 'none']).default('kaster'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	SECRET: z.string().optional()
+	SECRET: z.string().min(16, 'use at least 16 random characters').optional()
 });
 
 export type Config = z.infer<typeof envSchema>;
+
+/** The names of all settings (a test checks that .env.example documents each). */
+export const CONFIG_KEYS = Object.keys(envSchema.shape) as (keyof Config)[];
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
 	const cleaned = Object.fromEntries(

@@ -7,6 +7,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { logger } from '../logger';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -35,6 +36,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: 10 });
+	// An idle connection dropped by the server (restart, failover, admin) is reported here; without
+	// a listener Node treats it as an uncaught error and the whole app exits. The pool replaces it.
+	pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection lost'));
 	const db = drizzlePg(pool, { schema }) as unknown as Db;
 	return {
 		db,

@@ -24,6 +24,7 @@ export async function seedSite(db: Db, seed = kasterSeed, today = new Date()): P
 
 		const ids = new Map<string, number>();
 		for (const [index, person] of seed.contactPersons.entries()) {
+			// eslint-disable-next-line @typescript-eslint/no-unused-vars -- substitute is linked below, by id
 			const { key, substitute: _substitute, ...values } = person;
 			const [row] = await tx
 				.insert(contactPersons)

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// `npm run bench`: throughput and latency of the built server, measured with autocannon.
+//
+//   npm run bench                                   /, /quartiersmanagement, /healthz; 10 s, 10 connections
+//   npm run bench -- -d 30 -c 50 /kontakt /aktuelles
+// Env: BENCH_DURATION, BENCH_CONNECTIONS; DATABASE_URL to measure against PostgreSQL instead of
+// PGlite (a temporary data folder otherwise). Figures, not a test: nothing fails on slowness.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { ensureBuild } from './lib/build.mjs';
+import { freePort } from './lib/system.mjs';
+
+process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		duration: { type: 'string', short: 'd', default: process.env.BENCH_DURATION ?? '10' },
+		connections: { type: 'string', short: 'c', default: process.env.BENCH_CONNECTIONS ?? '10' }
+	}
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+if (!(duration > 0) || !(connections > 0)) {
+	console.error('duration (-d) and connections (-c) must be positive numbers');
+	process.exit(2);
+}
+const paths = positionals.length > 0 ? positionals : ['/', '/quartiersmanagement', '/healthz'];
+
+const buildDir = ensureBuild();
+const port = await freePort();
+const url = `http://127.0.0.1:${port}`;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-bench-'));
+// Production settings; the request log goes nowhere, as it would to a log collector.
+const server = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
+	env: {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: url,
+		DATA_DIR: dataDir,
+		SECRET: process.env.SECRET ?? 'bench-secret-not-for-production'
+	},
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+
+let stopping = false;
+async function stop(code) {
+	if (!stopping) {
+		stopping = true;
+		if (server.exitCode === null) {
+			const exited = new Promise((resolve) => server.once('exit', resolve));
+			server.kill('SIGTERM');
+			await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+			if (server.exitCode === null) server.kill('SIGKILL');
+		}
+		fs.rmSync(dataDir, { recursive: true, force: true });
+	}
+	process.exit(code);
+}
+process.on('SIGINT', () => stop(130));
+process.on('SIGTERM', () => stop(143));
+server.on('exit', (code) => {
+	if (!stopping) {
+		console.error(`the server exited unexpectedly (${code})`);
+		stop(1);
+	}
+});
+
+const deadline = Date.now() + 60_000;
+for (;;) {
+	try {
+		if ((await fetch(`${url}/healthz`)).ok) break;
+	} catch {
+		// not listening yet
+	}
+	if (Date.now() > deadline) {
+		console.error('the server did not become healthy within 60 s');
+		await stop(1);
+	}
+	await new Promise((r) => setTimeout(r, 200));
+}
+
+const run = (target, seconds) =>
+	autocannon({
+		url: `${url}${target}`,
+		connections,
+		duration: seconds,
+		headers: { accept: 'text/html' }
+	});
+
+console.log(
+	`Quartier bench: ${connections} connections, ${duration} s per path, Node ${process.version}, ` +
+		`${os.cpus().length} CPUs, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`
+);
+const rows = [];
+for (const target of paths) {
+	await run(target, 2); // warm-up: JIT, caches, database connections
+	const r = await run(target, duration);
+	rows.push({
+		path: target,
+		'req/s': r.requests.average.toFixed(0),
+		'p50 ms': r.latency.p50.toFixed(1),
+		'p99 ms': r.latency.p99.toFixed(1),
+		requests: String(r.requests.total),
+		'non-2xx': String(r.non2xx),
+		errors: String(r.errors + r.timeouts)
+	});
+	console.log(`  ${target} done`);
+}
+
+const columns = Object.keys(rows[0]);
+const widths = columns.map((c) => Math.max(c.length, ...rows.map((row) => row[c].length)));
+const line = (cells) =>
+	cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+console.log(`\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
+for (const row of rows) console.log(line(columns.map((c) => row[c])));
+await stop(0);

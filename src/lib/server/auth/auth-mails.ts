@@ -1,0 +1,61 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { Db, Tx } from '../db/client';
+import { enqueueMail } from '../mail/outbox';
+import { getSiteSettings } from '../site/get-site';
+
+/**
+ * The mails of the account flows. Texts are plain and short; links carry one-time tokens that
+ * are never logged.
+ */
+export type AuthMail =
+	| { kind: 'reset_password'; link: string }
+	| { kind: 'set_password'; link: string; roles: string }
+	| { kind: 'verify_email'; link: string }
+	| { kind: 'already_registered'; loginLink: string; resetLink: string };
+
+async function officeName(db: Db | Tx): Promise<string> {
+	try {
+		return (await getSiteSettings(db as Db)).officeName;
+	} catch {
+		return 'Quartier';
+	}
+}
+
+export async function enqueueAuthMail(db: Db | Tx, to: string, mail: AuthMail) {
+	const office = await officeName(db);
+	const [subject, text] = compose(mail, office);
+	return enqueueMail(db, { to, subject, text });
+}
+
+function compose(mail: AuthMail, office: string): [string, string] {
+	switch (mail.kind) {
+		case 'reset_password':
+			return [
+				m.auth_mail_reset_subject({ office }),
+				m.auth_mail_reset_text({ office, link: mail.link })
+			];
+		case 'set_password':
+			return [
+				m.auth_mail_invite_subject({ office }),
+				m.auth_mail_invite_text({ office, link: mail.link, roles: mail.roles })
+			];
+		case 'verify_email':
+			return [
+				m.auth_mail_verify_subject({ office }),
+				m.auth_mail_verify_text({ office, link: mail.link })
+			];
+		case 'already_registered':
+			return [
+				m.auth_mail_exists_subject({ office }),
+				m.auth_mail_exists_text({ office, login: mail.loginLink, reset: mail.resetLink })
+			];
+	}
+}
+
+export function setPasswordLink(origin: string, token: string): string {
+	return `${origin}/passwort-setzen?token=${encodeURIComponent(token)}`;
+}
+
+export function verifyEmailLink(origin: string, token: string): string {
+	return `${origin}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`;
+}

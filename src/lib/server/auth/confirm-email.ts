@@ -1,0 +1,20 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { users } from '../db/schema';
+import { consumeUserToken } from './user-tokens';
+
+/** Confirms the address of a registration; false for an unknown, used or expired link. */
+export async function confirmEmail(db: Db, { token }: { token: string }): Promise<boolean> {
+	return db.transaction(async (tx) => {
+		const used = await consumeUserToken(tx, token, ['verify_email']);
+		if (!used) return false;
+		await tx
+			.update(users)
+			.set({
+				emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+				updatedAt: new Date()
+			})
+			.where(eq(users.id, used.userId));
+		return true;
+	});
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../db/client';
+import { hitRateLimit } from '../security/rate-limit';
+import { enqueueAuthMail, setPasswordLink } from './auth-mails';
+import { issueUserToken } from './user-tokens';
+import { findUserByEmail, normalizeEmail } from './users';
+
+/** Reset mails per address and quarter of an hour: nobody can flood a mailbox through this form. */
+const MAILS_PER_ADDRESS = 3;
+
+/**
+ * Sends a reset link if the address belongs to an active account. The caller answers the same in
+ * every case, so the form does not reveal which addresses have accounts.
+ * Returns whether a mail was queued (for kicking the sender, never for the answer).
+ */
+export async function requestPasswordReset(
+	db: Db,
+	{ email, origin }: { email: string; origin: string }
+): Promise<boolean> {
+	const user = await findUserByEmail(db, email);
+	if (!user || user.disabledAt) return false;
+	if (!hitRateLimit(`reset-mail:${normalizeEmail(email)}`, MAILS_PER_ADDRESS, 15 * 60_000).ok)
+		return false;
+	await db.transaction(async (tx) => {
+		const { token } = await issueUserToken(tx, user.id, 'reset_password');
+		await enqueueAuthMail(tx, user.email, {
+			kind: 'reset_password',
+			link: setPasswordLink(origin, token)
+		});
+	});
+	return true;
+}

@@ -1,0 +1,59 @@
+import type { Cookies } from '@sveltejs/kit';
+import { config } from '../config';
+import type { Db } from '../db/client';
+import { CSRF_COOKIE, newCsrfCookieValue } from '../security/csrf';
+import { createSession, deleteSession, SESSION_COOKIE } from './sessions';
+
+function cookieOptions(url: URL) {
+	return {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'lax' as const,
+		secure: url.protocol === 'https:'
+	};
+}
+
+/**
+ * Starts a session after a successful login. The CSRF cookie is replaced too, so a token planted
+ * before the login (session fixation of the form token) is worthless afterwards.
+ */
+export async function startSessionCookie(db: Db, cookies: Cookies, url: URL, userId: number) {
+	const days = config().SESSION_DAYS;
+	const { token } = await createSession(db, userId, days);
+	cookies.set(SESSION_COOKIE, token, { ...cookieOptions(url), maxAge: days * 24 * 60 * 60 });
+	cookies.set(CSRF_COOKIE, newCsrfCookieValue(), cookieOptions(url));
+}
+
+export async function endSessionCookie(
+	db: Db,
+	cookies: Cookies,
+	url: URL,
+	sessionToken: string | null
+) {
+	if (sessionToken) await deleteSession(db, sessionToken);
+	cookies.delete(SESSION_COOKIE, { path: '/' });
+	cookies.set(CSRF_COOKIE, newCsrfCookieValue(), cookieOptions(url));
+}
+
+/** Base of links in mails: ORIGIN when configured (behind a proxy), else the request's origin. */
+export function publicOrigin(url: URL): string {
+	return (config().ORIGIN ?? url.origin).replace(/\/+$/, '');
+}
+
+/**
+ * A return path after login: only a local path on this site, never another host
+ * ("//evil.example", "/\\evil.example", "https://…").
+ */
+export function safeReturnPath(value: string | null | undefined): string | null {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+		return null;
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001F\u007F\\]/.test(value) || value.length > 500) return null;
+	try {
+		const parsed = new URL(value, 'http://quartier.invalid');
+		if (parsed.origin !== 'http://quartier.invalid') return null;
+		return parsed.pathname + parsed.search;
+	} catch {
+		return null;
+	}
+}

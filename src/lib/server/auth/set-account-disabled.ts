@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages.js';
+import type { Db } from '../db/client';
+import { sessions, users } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { DomainError } from '../errors';
+import { actorIdOf, assertAdmin, type Actor } from './roles';
+import { findUserById } from './users';
+
+/** Disables an account (it can no longer sign in, its sessions end) or enables it again. */
+export async function setAccountDisabled(
+	db: Db,
+	options: { actor: Actor; userId: number; disabled: boolean }
+): Promise<void> {
+	assertAdmin(options.actor);
+	if (options.disabled && actorIdOf(options.actor) === options.userId) {
+		throw new DomainError('INVALID', m.auth_cannot_disable_self());
+	}
+	await db.transaction(async (tx) => {
+		const user = await findUserById(tx, options.userId);
+		if (!user) throw new DomainError('NOT_FOUND');
+		await tx
+			.update(users)
+			.set({ disabledAt: options.disabled ? new Date() : null, updatedAt: new Date() })
+			.where(eq(users.id, user.id));
+		if (options.disabled) await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		await recordAudit(tx, {
+			actorId: actorIdOf(options.actor),
+			action: options.disabled ? 'account.disable' : 'account.enable',
+			entity: 'user',
+			entityId: user.id
+		});
+	});
+}

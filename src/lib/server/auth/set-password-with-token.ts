@@ -1,0 +1,44 @@
+import { eq, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages.js';
+import type { Db } from '../db/client';
+import { sessions, users } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { DomainError } from '../errors';
+import { hashPassword } from './passwords';
+import { consumeUserToken } from './user-tokens';
+
+/**
+ * Sets a password from a mailed or printed link (set_password or reset_password). Also proves
+ * the address, lifts a lock, and ends all sessions: whoever knew the old password is out.
+ */
+export async function setPasswordWithToken(
+	db: Db,
+	{ token, password }: { token: string; password: string }
+): Promise<{ userId: number; email: string }> {
+	const passwordHash = await hashPassword(password);
+	return db.transaction(async (tx) => {
+		const used = await consumeUserToken(tx, token, ['set_password', 'reset_password']);
+		if (!used) throw new DomainError('INVALID', m.auth_token_invalid_text());
+		const [user] = await tx
+			.update(users)
+			.set({
+				passwordHash,
+				emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+				failedLoginCount: 0,
+				lockedUntil: null,
+				updatedAt: new Date()
+			})
+			.where(eq(users.id, used.userId))
+			.returning({ id: users.id, email: users.email, disabledAt: users.disabledAt });
+		if (!user || user.disabledAt) throw new DomainError('INVALID', m.auth_token_invalid_text());
+		await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		await recordAudit(tx, {
+			actorId: user.id,
+			action: 'account.password_set',
+			entity: 'user',
+			entityId: user.id,
+			data: { via: used.purpose }
+		});
+		return { userId: user.id, email: user.email };
+	});
+}

@@ -1,0 +1,38 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { contactMessages } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { DomainError } from '../errors';
+
+/**
+ * Marks a message as answered. Marking it again (a second click, two staff at once) changes
+ * nothing and records nothing.
+ */
+export async function markMessageAnswered(
+	db: Db,
+	{ id, actorId }: { id: number; actorId: number }
+) {
+	return db.transaction(async (tx) => {
+		const [updated] = await tx
+			.update(contactMessages)
+			.set({ status: 'answered' })
+			.where(and(eq(contactMessages.id, id), eq(contactMessages.status, 'new')))
+			.returning({ id: contactMessages.id, kind: contactMessages.kind });
+		if (!updated) {
+			const [existing] = await tx
+				.select({ id: contactMessages.id })
+				.from(contactMessages)
+				.where(eq(contactMessages.id, id));
+			if (!existing) throw new DomainError('NOT_FOUND');
+			return { changed: false };
+		}
+		await recordAudit(tx, {
+			actorId,
+			action: 'contact_message.answered',
+			entity: 'contact_message',
+			entityId: id,
+			data: { kind: updated.kind }
+		});
+		return { changed: true };
+	});
+}

@@ -1,0 +1,26 @@
+import { count, desc } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { notices } from '../db/schema';
+import { noticeStatus } from './notice-rules';
+
+/** All notices for the back office, newest start first, with their status at `now`. */
+export async function findNotices(
+	db: Db,
+	{ page, pageSize = 20, now = new Date() }: { page: number; pageSize?: number; now?: Date }
+) {
+	const [rows, [{ total }]] = await Promise.all([
+		db
+			.select()
+			.from(notices)
+			.orderBy(desc(notices.startsAt), desc(notices.id))
+			.limit(pageSize)
+			.offset((page - 1) * pageSize),
+		db.select({ total: count() }).from(notices)
+	]);
+	return {
+		rows: rows.map((row) => ({ ...row, status: noticeStatus(row, now) })),
+		total,
+		page,
+		pages: Math.max(1, Math.ceil(total / pageSize))
+	};
+}

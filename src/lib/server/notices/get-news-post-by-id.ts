@@ -1,0 +1,12 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { newsPosts } from '../db/schema';
+import { DomainError } from '../errors';
+import { renderMarkdown } from '../site/markdown';
+
+/** A post for the back office, published or not, with its body rendered for the preview. */
+export async function getNewsPostById(db: Db, id: number) {
+	const [row] = await db.select().from(newsPosts).where(eq(newsPosts.id, id));
+	if (!row) throw new DomainError('NOT_FOUND');
+	return { ...row, html: renderMarkdown(row.body) };
+}

@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { contactPersons } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import { DomainError } from '../errors';
+
+/** Deletes a contact person; whoever had them as substitute is left without one. */
+export async function deleteContactPerson(
+	db: Db,
+	{ actorId, id }: { actorId: number; id: number }
+) {
+	return db.transaction(async (tx) => {
+		// Locked first, so a concurrent save cannot pick this person as substitute in between.
+		const [existing] = await tx
+			.select({ id: contactPersons.id })
+			.from(contactPersons)
+			.where(eq(contactPersons.id, id))
+			.for('update');
+		if (!existing) throw new DomainError('NOT_FOUND');
+		// The column has no foreign key, so the link is cleared here, in the same transaction.
+		await tx
+			.update(contactPersons)
+			.set({ substituteId: null, updatedAt: new Date() })
+			.where(eq(contactPersons.substituteId, id));
+		const [row] = await tx
+			.delete(contactPersons)
+			.where(eq(contactPersons.id, id))
+			.returning({ id: contactPersons.id, roleTitle: contactPersons.roleTitle });
+		if (!row) throw new DomainError('NOT_FOUND');
+		await recordAudit(tx, {
+			actorId,
+			action: 'delete',
+			entity: 'contact_person',
+			entityId: id,
+			data: { roleTitle: row.roleTitle }
+		});
+		return row;
+	});
+}

@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { findPublishedNews } from '$lib/server/notices/find-published-news';
+import { pageFromUrl } from '$lib/server/site/paging';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const news = await findPublishedNews(locals.db, { page: pageFromUrl(url), pageSize: 10 });
+	if (news.page > news.pages) error(404, m.error_not_found_text());
+	return { news };
+};

@@ -1,0 +1,8 @@
+import { loadOrError } from '$lib/server/http';
+import { getSiteSettings } from '$lib/server/site/get-site';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const site = await loadOrError(getSiteSettings(locals.db));
+	return { enforcementBody: site.accessibilityEnforcementBody };
+};

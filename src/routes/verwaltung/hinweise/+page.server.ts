@@ -1,0 +1,22 @@
+import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { requireRole } from '$lib/server/auth/roles';
+import { findNotices } from '$lib/server/notices/find-notices';
+import { pageFromUrl } from '$lib/server/site/paging';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'content', url.pathname);
+	const result = await findNotices(locals.db, { page: pageFromUrl(url) });
+	if (result.page > result.pages) error(404, m.error_not_found_text());
+	return {
+		notices: result,
+		done: url.searchParams.has('geloescht')
+			? ('deleted' as const)
+			: url.searchParams.has('angelegt')
+				? ('created' as const)
+				: url.searchParams.has('gespeichert')
+					? ('saved' as const)
+					: null
+	};
+};

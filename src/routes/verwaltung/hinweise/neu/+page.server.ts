@@ -1,0 +1,34 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/roles';
+import { parseForm, toBerlinLocalInput } from '$lib/server/form';
+import { createNotice } from '$lib/server/notices/create-notice';
+import { noticeSchema } from '$lib/server/notices/notices.schemas';
+import { domainFail } from '$lib/server/site/domain-fail';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'content', url.pathname);
+	return {
+		initial: {
+			title: '',
+			body: '',
+			priority: 'info',
+			startsAt: toBerlinLocalInput(new Date()),
+			endsAt: ''
+		}
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request, url }) => {
+		const user = requireRole(locals.user, 'content', url.pathname);
+		const form = await parseForm(request, noticeSchema);
+		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
+		try {
+			await createNotice(locals.db, { actorId: user.id, input: form.data });
+		} catch (err) {
+			return domainFail(err, form.values);
+		}
+		redirect(303, '/verwaltung/hinweise?angelegt=1');
+	}
+};

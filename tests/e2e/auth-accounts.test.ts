@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+	closePage,
+	DESKTOP,
+	emailFor,
+	expectAccessible,
+	expectNoHorizontalScroll,
+	launchBrowser,
+	linkPath,
+	logIn,
+	loginAs,
+	openPage,
+	PHONE,
+	postForm,
+	readMails,
+	screenshot,
+	submit,
+	waitForNewMail
+} from './support';
+
+const NEW_PASSWORD = 'Redaktion-Passwort-2025';
+
+async function accountPath(admin: Page, email: string): Promise<string> {
+	await admin.goto('/verwaltung/konten');
+	const href = await admin.locator('table a', { hasText: email }).getAttribute('href');
+	if (!href) throw new Error(`no account ${email} in the list`);
+	return href;
+}
+
+describe('accounts in the back office', () => {
+	let browser: Browser;
+	let admin: Page;
+	const editorEmail = 'e2e-redakteurin@example.org';
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		admin = await loginAs(browser, 'admin', { javaScript: false });
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('creates a content editor, who gets a mail, sets a password and logs in (without JavaScript)', async () => {
+		const before = readMails().length;
+		await admin.goto('/verwaltung/konten');
+		await admin.click('text=Neues Konto anlegen');
+		expect(new URL(admin.url()).pathname).toBe('/verwaltung/konten/neu');
+		await admin.fill('input[name="email"]', editorEmail);
+		await admin.fill('input[name="display_name"]', 'Rea Redakteurin');
+		await admin.check('input[name="role_content"]');
+		await submit(admin);
+		expect(admin.url()).toMatch(/\/verwaltung\/konten\/\d+\?angelegt=1$/);
+		await expect(admin.locator('main .notice').first().innerText()).resolves.toContain(
+			`an ${editorEmail} geschickt`
+		);
+		await expect(admin.locator('.facts').innerText()).resolves.toContain(
+			'Passwort noch nicht festgelegt'
+		);
+
+		const mail = await waitForNewMail(before, (m) => m.to.includes(editorEmail));
+		expect(mail.subject).toContain('Ihr Zugang zur Verwaltung');
+		expect(mail.text).toContain('Inhalte');
+		expect(mail.text).toContain('7 Tage');
+
+		const editor = await openPage(browser, { javaScript: false });
+		await editor.goto(linkPath(mail.text, '/passwort-setzen'));
+		await editor.fill('input[name="password"]', NEW_PASSWORD);
+		await editor.fill('input[name="password_repeat"]', NEW_PASSWORD);
+		await submit(editor);
+		await logIn(editor, editorEmail, NEW_PASSWORD);
+		expect(new URL(editor.url()).pathname).toBe('/verwaltung');
+		await expect(editor.goto('/verwaltung/konten').then((r) => r?.status())).resolves.toBe(403);
+		await closePage(editor);
+	});
+
+	it('changes roles, resends the link and refuses a duplicate address', async () => {
+		const path = await accountPath(admin, editorEmail);
+		await admin.goto(path);
+		await admin.check('input[name="role_rooms"]');
+		await submit(admin, 'form[action="?/rollen"] button');
+		await expect(admin.locator('main .notice').first().innerText()).resolves.toContain(
+			'Die Rollen sind gespeichert'
+		);
+		await admin.goto(path);
+		await expect(admin.locator('.facts').innerText()).resolves.toContain('Räume, Inhalte');
+
+		const before = readMails().length;
+		await submit(admin, 'form[action="?/link"] button');
+		await expect(admin.locator('main .notice').first().innerText()).resolves.toContain(
+			'Ein neuer Link wurde'
+		);
+		const mail = await waitForNewMail(before, (m) => m.to.includes(editorEmail));
+		expect(mail.text).toContain('Räume, Inhalte');
+
+		await admin.goto('/verwaltung/konten/neu');
+		await admin.fill('input[name="email"]', editorEmail.toUpperCase());
+		await admin.fill('input[name="display_name"]', 'Doppelt');
+		await admin.check('input[name="role_content"]');
+		const [res] = await Promise.all([
+			admin.waitForNavigation(),
+			admin.locator('main form.form button[type="submit"]').click()
+		]);
+		expect(res?.status()).toBe(409);
+		await expect(admin.locator('.error-summary').innerText()).resolves.toContain(
+			'Es gibt schon ein Konto mit dieser E-Mail-Adresse'
+		);
+		await expect(admin.locator('input[name="role_content"]').isChecked()).resolves.toBe(true);
+		await expect(admin.locator('input[name="display_name"]').inputValue()).resolves.toBe('Doppelt');
+
+		await admin.goto('/verwaltung/konten/neu');
+		await admin.fill('input[name="email"]', 'e2e-ohne-rolle@example.org');
+		await admin.fill('input[name="display_name"]', 'Ohne Rolle');
+		await submit(admin);
+		await expect(admin.locator('.error-summary').innerText()).resolves.toContain(
+			'mindestens eine Rolle'
+		);
+	});
+
+	it('disabling ends the sessions at once and blocks the login until enabled again', async () => {
+		const editor = await openPage(browser);
+		await logIn(editor, editorEmail, NEW_PASSWORD);
+		const path = await accountPath(admin, editorEmail);
+		await admin.goto(path);
+		await submit(admin, 'form[action="?/sperren"] button');
+		await expect(admin.locator('main .notice').first().innerText()).resolves.toContain(
+			'Das Konto ist gesperrt'
+		);
+
+		await editor.goto('/verwaltung');
+		expect(new URL(editor.url()).pathname).toBe('/anmelden');
+		await expect(logIn(editor, editorEmail, NEW_PASSWORD)).rejects.toThrow(
+			/Dieses Konto ist gesperrt/
+		);
+
+		await admin.goto(path);
+		await submit(admin, 'form[action="?/freischalten"] button');
+		await expect(admin.locator('main .notice').first().innerText()).resolves.toContain(
+			'wieder freigeschaltet'
+		);
+		await logIn(editor, editorEmail, NEW_PASSWORD);
+		expect(new URL(editor.url()).pathname).toBe('/verwaltung');
+		await closePage(editor);
+	});
+
+	it('does not let an admin remove their own admin role or disable themselves', async () => {
+		const path = await accountPath(admin, emailFor('admin'));
+		await admin.goto(path);
+		await expect(admin.locator('main').innerText()).resolves.toContain('Das ist Ihr eigenes Konto');
+		await expect(admin.locator('form[action="?/sperren"]').count()).resolves.toBe(0);
+		await admin.uncheck('input[name="role_admin"]');
+		await admin.check('input[name="role_content"]');
+		const [res] = await Promise.all([
+			admin.waitForNavigation(),
+			admin.locator('form[action="?/rollen"] button').click()
+		]);
+		expect(res?.status()).toBe(400);
+		await expect(admin.locator('.error-summary').innerText()).resolves.toContain(
+			'nicht selbst nehmen'
+		);
+		const disable = await postForm(admin, `${path}?/sperren`, {});
+		expect(disable.status).toBe(400);
+		expect(disable.body).toContain('Sie können Ihr eigenes Konto nicht sperren.');
+		await admin.goto('/verwaltung/konten');
+		expect(new URL(admin.url()).pathname).toBe('/verwaltung/konten');
+	});
+
+	it('answers unknown accounts with 404 and odd list parameters calmly', async () => {
+		for (const p of [
+			'/verwaltung/konten/999999',
+			'/verwaltung/konten/abc',
+			'/verwaltung/konten/1e3'
+		]) {
+			await expect(
+				admin.goto(p).then((r) => r?.status()),
+				p
+			).resolves.toBe(404);
+		}
+		const post = await postForm(admin, '/verwaltung/konten/999999?/sperren', {});
+		expect(post.status).toBe(404);
+		await expect(admin.goto('/verwaltung/konten?seite=999').then((r) => r?.status())).resolves.toBe(
+			200
+		);
+		await expect(admin.locator('main').innerText()).resolves.toContain('Keine Konten gefunden');
+		await expect(
+			admin.goto('/verwaltung/konten?seite=-1&art=<x>').then((r) => r?.status())
+		).resolves.toBe(200);
+		await admin.goto('/verwaltung/konten?art=residents');
+		await expect(admin.locator('main').innerText()).resolves.not.toContain(editorEmail);
+		await admin.goto('/verwaltung/konten?art=staff');
+		await expect(admin.locator('table').innerText()).resolves.toContain(editorEmail);
+	});
+
+	it('shows every accounts page accessibly at both widths', async () => {
+		const path = await accountPath(admin, editorEmail);
+		for (const width of [DESKTOP, PHONE]) {
+			const page = await loginAs(browser, 'admin', { width });
+			for (const [url, name] of [
+				['/verwaltung/konten', 'auth-konten'],
+				['/verwaltung/konten/neu', 'auth-konten-neu'],
+				[path, 'auth-konten-detail']
+			]) {
+				const res = await page.goto(url);
+				expect(res?.status(), url).toBe(200);
+				await expectAccessible(page);
+				await expectNoHorizontalScroll(page);
+				await screenshot(page, name);
+			}
+			await page.goto('/verwaltung/konten/neu');
+			await submit(page);
+			await expectAccessible(page);
+			await screenshot(page, 'auth-konten-neu-fehler');
+			await closePage(page);
+		}
+	});
+});

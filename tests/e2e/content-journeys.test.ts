@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, closePage, launchBrowser, loginAs, openPage, PHONE } from './support';
+import { berlinLocal, postOk, submit, visitAndCheck } from './content-support';
+
+const PUBLIC_PAGES = [
+	'/',
+	'/aktuelles',
+	'/haus-der-begegnung',
+	'/quartiersmanagement',
+	'/impressum',
+	'/datenschutz'
+];
+
+describe('content journeys', () => {
+	let browser: Browser;
+	let editor: Page;
+	let visitor: Page;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		editor = await loginAs(browser, 'content');
+		visitor = await openPage(browser, { width: PHONE });
+	});
+	afterAll(async () => {
+		await closePage(editor);
+		await closePage(visitor);
+		await browser?.close();
+	});
+
+	it('a content editor fills in the venue address and it appears on /haus-der-begegnung', async () => {
+		await visitor.goto('/haus-der-begegnung');
+		await expect(visitor.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
+
+		await editor.goto('/verwaltung/haus');
+		await expect(editor.locator('#field-street-hint').innerText()).resolves.toContain(
+			'wird noch ergänzt'
+		);
+		await editor.fill('input[name="street"]', 'Am Kasterer Markt 3');
+		await editor.fill('input[name="postalCode"]', '50181');
+		await editor.fill('input[name="city"]', 'Bedburg');
+		await editor.fill('textarea[name="openingHours"]', 'Montag bis Donnerstag 9 bis 12 Uhr');
+		await submit(editor, 'Speichern');
+		expect(new URL(editor.url()).pathname + new URL(editor.url()).search).toBe(
+			'/verwaltung/haus?gespeichert=1'
+		);
+		await expect(editor.getByRole('status').innerText()).resolves.toContain('Gespeichert');
+		await expect(editor.inputValue('input[name="street"]')).resolves.toBe('Am Kasterer Markt 3');
+
+		await visitor.goto('/haus-der-begegnung');
+		const address = await visitor.locator('main address').innerText();
+		expect(address).toContain('Am Kasterer Markt 3');
+		expect(address).toContain('50181 Bedburg');
+		await expect(visitor.locator('main').innerText()).resolves.toContain('Montag bis Donnerstag');
+		await visitAndCheck(visitor, '/haus-der-begegnung', 'content-haus-public');
+	});
+
+	it(
+		'a notice appears as banner on every page and disappears after its end',
+		{ timeout: 180_000 },
+		async () => {
+			const now = Date.now();
+			// The end is a whole minute (datetime-local has no seconds), far enough ahead to look first.
+			let end = Math.ceil(now / 60_000) * 60_000;
+			if (end - now < 25_000) end += 60_000;
+			const title = `Büro am Freitag geschlossen ${now}`;
+
+			await editor.goto('/verwaltung/hinweise/neu');
+			await editor.fill('input[name="title"]', title);
+			await editor.fill('textarea[name="body"]', 'Wir sind ab Montag wieder für Sie da.');
+			await editor.selectOption('select[name="priority"]', 'urgent');
+			await editor.fill('input[name="startsAt"]', berlinLocal(new Date(now - 10 * 60_000)));
+			await editor.fill('input[name="endsAt"]', berlinLocal(new Date(end)));
+			await submit(editor, 'Anlegen');
+			expect(editor.url()).toContain('/verwaltung/hinweise?angelegt=1');
+			const row = editor.locator('tr', { hasText: title });
+			await expect(row.innerText()).resolves.toContain('aktiv');
+			await expect(row.innerText()).resolves.toContain('Dringend');
+
+			for (const path of [...PUBLIC_PAGES, '/aktuelles/neue-internetseite', '/verwaltung']) {
+				const page = path.startsWith('/verwaltung') ? editor : visitor;
+				await page.goto(path);
+				const banner = page.locator('section.notices');
+				await expect(banner.innerText(), path).resolves.toContain(title);
+				await expect(banner.locator('.notice--urgent').count(), path).resolves.toBe(1);
+			}
+			await visitAndCheck(visitor, '/', 'content-notice-banner');
+
+			const wait = end - Date.now() + 1500;
+			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+			for (const path of PUBLIC_PAGES) {
+				await visitor.goto(path);
+				await expect(visitor.locator('main').innerText(), path).resolves.not.toContain(title);
+				await expect(visitor.locator('body').innerText(), path).resolves.not.toContain(title);
+			}
+			await editor.goto('/verwaltung/hinweise');
+			await expect(editor.locator('tr', { hasText: title }).innerText()).resolves.toContain(
+				'abgelaufen'
+			);
+		}
+	);
+
+	it('published news appears on the start page, /aktuelles, its own page and in the feed', async () => {
+		const title = `Sommerfest im Quartier ${Date.now()}`;
+		await editor.goto('/verwaltung/neuigkeiten/neu');
+		await editor.fill('input[name="title"]', title);
+		await editor.fill('textarea[name="summary"]', 'Alle sind eingeladen: Musik, Kuchen & Spiele.');
+		await editor.fill(
+			'textarea[name="body"]',
+			'## Programm\n\n- Musik\n- Kuchen\n\n**Eintritt frei.** Mehr unter [Kontakt](https://example.org/kontakt).'
+		);
+		await editor.check('input[name="published"]');
+		await submit(editor, 'Anlegen');
+		expect(editor.url()).toContain('/verwaltung/neuigkeiten?angelegt=1');
+		await expect(editor.locator('tr', { hasText: title }).innerText()).resolves.toContain(
+			'veröffentlicht'
+		);
+		const slug = `sommerfest-im-quartier-${title.split(' ').pop()}`;
+
+		await visitor.goto('/');
+		await expect(visitor.locator('#home-news ~ ul').innerText()).resolves.toContain(title);
+		await visitor.goto('/aktuelles');
+		await expect(visitor.locator('main h2').first().innerText()).resolves.toBe(title);
+		const link = visitor.locator('link[rel="alternate"][type="application/atom+xml"]');
+		await expect(link.evaluate((l) => new URL((l as HTMLLinkElement).href).pathname)).resolves.toBe(
+			'/aktuelles/feed.xml'
+		);
+
+		await visitor.goto(`/aktuelles/${slug}`);
+		await expect(visitor.locator('h1').innerText()).resolves.toBe(title);
+		await expect(visitor.locator('.prose h2').innerText()).resolves.toBe('Programm');
+		await expect(visitor.locator('.prose strong').innerText()).resolves.toBe('Eintritt frei.');
+		await visitAndCheck(visitor, `/aktuelles/${slug}`, 'content-news-detail');
+
+		const feed = await visitor.request.get('/aktuelles/feed.xml');
+		expect(feed.status()).toBe(200);
+		expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+		const entry = await visitor.evaluate(
+			({ xml, wanted }) => {
+				const doc = new DOMParser().parseFromString(xml, 'application/xml');
+				if (doc.getElementsByTagName('parsererror').length) return { error: xml };
+				const ns = 'http://www.w3.org/2005/Atom';
+				const root = doc.documentElement;
+				const entries = Array.from(doc.getElementsByTagNameNS(ns, 'entry'));
+				const found = entries.find(
+					(e) => e.getElementsByTagNameNS(ns, 'title')[0]?.textContent === wanted
+				);
+				return {
+					root: root.namespaceURI + ' ' + root.localName,
+					feedId: root.getElementsByTagNameNS(ns, 'id')[0]?.textContent,
+					link: found?.getElementsByTagNameNS(ns, 'link')[0]?.getAttribute('href'),
+					summary: found?.getElementsByTagNameNS(ns, 'summary')[0]?.textContent,
+					content: found?.getElementsByTagNameNS(ns, 'content')[0]?.textContent,
+					published: found?.getElementsByTagNameNS(ns, 'published')[0]?.textContent
+				};
+			},
+			{ xml: await feed.text(), wanted: title }
+		);
+		expect(entry).toMatchObject({
+			root: 'http://www.w3.org/2005/Atom feed',
+			feedId: `${baseUrl()}/aktuelles`,
+			link: `${baseUrl()}/aktuelles/${slug}`,
+			// The summary is escaped plain text inside an html-typed element.
+			summary: 'Alle sind eingeladen: Musik, Kuchen &amp; Spiele.'
+		});
+		expect(entry.content).toContain('<h2>Programm</h2>');
+		expect(Number.isNaN(Date.parse(entry.published ?? ''))).toBe(false);
+
+		// Unpublishing takes it off every public place again.
+		await editor.goto('/verwaltung/neuigkeiten');
+		await editor.locator('a', { hasText: title }).click();
+		await editor.waitForLoadState('load');
+		await editor.uncheck('input[name="published"]');
+		await submit(editor, 'Speichern');
+		expect((await visitor.goto(`/aktuelles/${slug}`))?.status()).toBe(404);
+		await visitor.goto('/');
+		await expect(visitor.locator('main').innerText()).resolves.not.toContain(title);
+		await expect((await visitor.request.get('/aktuelles/feed.xml')).text()).resolves.not.toContain(
+			title
+		);
+	});
+
+	it('paginates /aktuelles with ten posts a page', async () => {
+		await editor.goto('/verwaltung/neuigkeiten/neu');
+		const stamp = Date.now();
+		for (let i = 1; i <= 11; i++) {
+			await postOk(editor, '/verwaltung/neuigkeiten/neu', {
+				title: `Meldung ${stamp} Nr. ${String(i).padStart(2, '0')}`,
+				slug: '',
+				summary: '',
+				body: `Inhalt ${i}`,
+				published: 'on'
+			});
+		}
+		await visitor.goto('/aktuelles');
+		const first = visitor.locator('ul.news-list > li');
+		await expect(first.count()).resolves.toBe(10);
+		await expect(first.first().innerText()).resolves.toContain(`Meldung ${stamp} Nr. 11`);
+		await expect(visitor.locator('nav.pagination').innerText()).resolves.toMatch(/Seite 1 von \d+/);
+		await visitor.locator('nav.pagination a[rel="next"]').click();
+		await visitor.waitForLoadState('load');
+		expect(new URL(visitor.url()).search).toBe('?seite=2');
+		await expect(visitor.locator('ul.news-list > li').first().innerText()).resolves.toContain(
+			`Meldung ${stamp} Nr. 01`
+		);
+		await expect(
+			visitor.locator('a[rel="prev"]').evaluate((a) => (a as HTMLAnchorElement).href)
+		).resolves.toBe(`${baseUrl()}/aktuelles`);
+		await visitAndCheck(visitor, '/aktuelles?seite=2', 'content-news-page-2');
+		expect((await visitor.goto('/aktuelles?seite=999'))?.status()).toBe(404);
+		expect((await visitor.goto('/aktuelles?seite=abc'))?.status()).toBe(200);
+	});
+
+	it('manages contact persons; deleting a substitute clears the link', async () => {
+		await editor.goto('/verwaltung/ansprechpersonen');
+		const table = await editor.locator('main table').innerText();
+		expect(table).toContain('unbesetzt');
+		expect(table).toContain('Frau Lindner');
+
+		await editor.goto('/verwaltung/ansprechpersonen/neu');
+		await editor.fill('input[name="roleTitle"]', 'Seniorenberatung');
+		await editor.fill('input[name="name"]', 'Herr Özdemir');
+		await editor.fill('input[name="phone"]', '02272 98765');
+		await submit(editor, 'Anlegen');
+		expect(editor.url()).toContain('/verwaltung/ansprechpersonen?angelegt=1');
+
+		// The vacant manager position now names Herr Özdemir as substitute.
+		await editor.locator('main table a', { hasText: 'Quartiersmanagement' }).click();
+		await editor.waitForLoadState('load');
+		await editor.selectOption('select[name="substituteId"]', { label: 'Herr Özdemir' });
+		await submit(editor, 'Speichern');
+		const managerRow = editor.locator('tr', { hasText: 'Quartiersmanagement' });
+		await expect(managerRow.innerText()).resolves.toContain('Herr Özdemir');
+
+		await editor.locator('main table a', { hasText: 'Seniorenberatung' }).click();
+		await editor.waitForLoadState('load');
+		await expect(editor.locator('main').innerText()).resolves.toContain(
+			'Diese Person ist Vertretung für: Quartiersmanagement'
+		);
+		// Without the confirmation nothing is deleted.
+		await submit(editor, 'Endgültig löschen');
+		await expect(editor.locator('.error-summary').innerText()).resolves.toContain(
+			'Löschen bestätigen'
+		);
+		await editor.check('input[name="confirm"]');
+		await submit(editor, 'Endgültig löschen');
+		expect(editor.url()).toContain('/verwaltung/ansprechpersonen?geloescht=1');
+		const after = await editor.locator('main table').innerText();
+		expect(after).not.toContain('Herr Özdemir');
+		await expect(
+			editor.locator('tr', { hasText: 'Quartiersmanagement' }).locator('td').nth(2).innerText()
+		).resolves.toBe('–');
+	});
+
+	it('edits an editable page and shows the sanitised preview after saving', async () => {
+		await editor.goto('/verwaltung/seiten/impressum');
+		const body = await editor.inputValue('textarea[name="body"]');
+		await editor.fill(
+			'textarea[name="body"]',
+			`${body}\n\n## Test-Abschnitt\n\n<script>alert(1)</script> [böse](javascript:alert(1))`
+		);
+		await submit(editor, 'Speichern');
+		const url = new URL(editor.url());
+		expect(url.pathname + url.search + url.hash).toBe(
+			'/verwaltung/seiten/impressum?gespeichert=1#vorschau'
+		);
+		const preview = editor.locator('#vorschau .prose');
+		await expect(preview.locator('h2', { hasText: 'Test-Abschnitt' }).count()).resolves.toBe(1);
+		await expect(preview.innerText()).resolves.toContain('<script>alert(1)</script>');
+		await expect(preview.locator('script').count()).resolves.toBe(0);
+		await expect(preview.locator('a[href^="javascript"]').count()).resolves.toBe(0);
+
+		await visitor.goto('/impressum');
+		await expect(visitor.locator('main h2', { hasText: 'Test-Abschnitt' }).count()).resolves.toBe(
+			1
+		);
+		await expect(visitor.locator('main script').count()).resolves.toBe(0);
+	});
+});

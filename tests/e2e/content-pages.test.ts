@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+	closePage,
+	DESKTOP,
+	expectAccessible,
+	launchBrowser,
+	loginAs,
+	openPage,
+	PHONE,
+	screenshot
+} from './support';
+import { idsOnList, submit, visitAndCheck } from './content-support';
+
+describe('content pages: accessible and tidy at 1280 and 375 px', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	for (const width of [DESKTOP, PHONE]) {
+		it(`public news pages at ${width} px`, async () => {
+			const page = await openPage(browser, { width });
+			await visitAndCheck(page, '/aktuelles', 'content-aktuelles');
+			await visitAndCheck(page, '/aktuelles/neue-internetseite', 'content-aktuelles-detail');
+			const res = await page.goto('/aktuelles/gibt-es-nicht');
+			expect(res?.status()).toBe(404);
+			await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
+			await expectAccessible(page);
+			await screenshot(page, 'content-aktuelles-404');
+			await closePage(page);
+		});
+
+		it(`back-office pages of a content editor at ${width} px`, async () => {
+			const page = await loginAs(browser, 'content', { width });
+			const [personId] = await idsOnList(page, '/verwaltung/ansprechpersonen');
+			const [noticeId] = await idsOnList(page, '/verwaltung/hinweise');
+			const [newsId] = await idsOnList(page, '/verwaltung/neuigkeiten');
+			const pages: [string, string][] = [
+				['/verwaltung/haus', 'content-bo-haus'],
+				['/verwaltung/ansprechpersonen', 'content-bo-personen'],
+				['/verwaltung/ansprechpersonen/neu', 'content-bo-person-neu'],
+				[`/verwaltung/ansprechpersonen/${personId}`, 'content-bo-person-edit'],
+				['/verwaltung/seiten', 'content-bo-seiten'],
+				['/verwaltung/seiten/barrierefreiheit', 'content-bo-seite-edit'],
+				['/verwaltung/hinweise', 'content-bo-hinweise'],
+				['/verwaltung/hinweise/neu', 'content-bo-hinweis-neu'],
+				[`/verwaltung/hinweise/${noticeId}`, 'content-bo-hinweis-edit'],
+				['/verwaltung/neuigkeiten', 'content-bo-neuigkeiten'],
+				['/verwaltung/neuigkeiten/neu', 'content-bo-neuigkeit-neu'],
+				[`/verwaltung/neuigkeiten/${newsId}`, 'content-bo-neuigkeit-edit']
+			];
+			for (const [path, name] of pages) await visitAndCheck(page, path, name);
+
+			// A form with errors: summary first, inline errors, still accessible.
+			await page.goto('/verwaltung/hinweise/neu');
+			await page.fill('input[name="title"]', '');
+			await page.fill('input[name="endsAt"]', '2000-01-01T10:00');
+			await submit(page, 'Anlegen');
+			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
+				'Bitte füllen Sie das Feld „Überschrift“ aus.'
+			);
+			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
+				'„Anzeigen bis“ muss nach „Anzeigen ab“ liegen.'
+			);
+			await expectAccessible(page);
+			await screenshot(page, 'content-bo-hinweis-fehler');
+			await closePage(page);
+		});
+
+		it(`site settings and the review reminder for an admin at ${width} px`, async () => {
+			const page = await loginAs(browser, 'admin', { width });
+			await visitAndCheck(page, '/verwaltung/quartier', 'content-bo-quartier');
+			const original = await page.inputValue('input[name="accessibilityReviewedOn"]');
+			await page.goto('/verwaltung');
+			await expect(page.locator('main').innerText()).resolves.not.toContain(
+				'Erklärung zur Barrierefreiheit prüfen'
+			);
+
+			await page.goto('/verwaltung/quartier');
+			await page.fill('input[name="accessibilityReviewedOn"]', '2020-05-04');
+			await submit(page, 'Speichern');
+			await expect(page.getByRole('status').innerText()).resolves.toContain('Gespeichert');
+			await expect(page.locator('main').innerText()).resolves.toContain(
+				'Erklärung zur Barrierefreiheit prüfen'
+			);
+			await visitAndCheck(page, '/verwaltung', 'content-bo-uebersicht-erinnerung');
+			await expect(page.locator('main').innerText()).resolves.toContain(
+				'zuletzt am 4. Mai 2020 geprüft'
+			);
+
+			await page.goto('/verwaltung/quartier');
+			await page.fill('input[name="accessibilityReviewedOn"]', original);
+			await submit(page, 'Speichern');
+			await page.goto('/verwaltung');
+			await expect(page.locator('main').innerText()).resolves.not.toContain(
+				'Erklärung zur Barrierefreiheit prüfen'
+			);
+			await closePage(page);
+		});
+	}
+});

@@ -1,0 +1,106 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from './server';
+
+/**
+ * What happens when the database goes away under a running server: /healthz says so with 503,
+ * pages answer with the friendly error page (no stack trace), and everything recovers once the
+ * database is back. Needs a PostgreSQL server to take away: scripts/test.mjs always provides one
+ * in E2E_PG_ADMIN_URL. Running the end-to-end tests by hand without PostgreSQL, leave this file
+ * out: npx vitest run --project e2e --exclude tests/e2e/ops-database.test.ts
+ */
+const ADMIN_URL = process.env.E2E_PG_ADMIN_URL || process.env.TEST_DATABASE_URL;
+
+describe('database outage', () => {
+	let server: RunningServer;
+	let admin: pg.Client;
+	const name = `quartier_ops_${process.pid}_${Date.now()}`;
+
+	beforeAll(async () => {
+		if (!ADMIN_URL)
+			throw new Error(
+				'No PostgreSQL server for the outage test: set E2E_PG_ADMIN_URL (npm test does) or exclude this file.'
+			);
+		admin = new pg.Client({ connectionString: ADMIN_URL });
+		await admin.connect();
+		await admin.query(`create database ${name}`);
+		const url = new URL(ADMIN_URL);
+		url.pathname = `/${name}`;
+		server = await startServer({ DATABASE_URL: url.toString(), LOG_LEVEL: 'info' });
+	});
+
+	afterAll(async () => {
+		await server?.stop();
+		if (admin) {
+			await admin.query(`alter database ${name} with allow_connections true`).catch(() => {});
+			await admin.query(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	});
+
+	async function cutOff() {
+		await admin.query(`alter database ${name} with allow_connections false`);
+		await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+			name
+		]);
+	}
+
+	it('reports the database as healthy while it is there', async () => {
+		const res = await fetch(`${server.url}/healthz`);
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({
+			status: 'ok',
+			database: { status: 'ok', driver: 'postgres' }
+		});
+	});
+
+	it('answers 503 from /healthz and a friendly 500 page while the database is unreachable', async () => {
+		await cutOff();
+
+		const health = await fetch(`${server.url}/healthz`);
+		expect(health.status).toBe(503);
+		expect(health.headers.get('cache-control')).toBe('no-store');
+		expect(await health.json()).toMatchObject({
+			status: 'error',
+			database: { status: 'unreachable' }
+		});
+
+		const page = await fetch(`${server.url}/quartiersmanagement`, {
+			headers: { accept: 'text/html' }
+		});
+		expect(page.status).toBe(500);
+		const html = await page.text();
+		const id = /Fehlernummer: ([0-9a-f]{8})/.exec(html)?.[1];
+		expect(id, html).toBeDefined();
+		expect(html).toContain('Das tut uns leid');
+		// Nothing of the error itself reaches the visitor.
+		expect(html).not.toMatch(
+			/Error:|\bat .*\.js:\d+|node_modules|allow_connections|not currently accepting/i
+		);
+		expect(html).toMatch(/<html[^>]* lang="de"/);
+
+		// The error id is what staff look for in the log, where the details are.
+		const logged = server
+			.log()
+			.split('\n')
+			.filter((line) => line.includes(`"errorId":"${id}"`));
+		expect(logged.length).toBe(1);
+		expect(JSON.parse(logged[0])).toMatchObject({ status: 500, path: '/quartiersmanagement' });
+		// The server survived the dropped connections.
+		expect(server.process.exitCode).toBeNull();
+	});
+
+	it('recovers by itself when the database is back', async () => {
+		await admin.query(`alter database ${name} with allow_connections true`);
+		const deadline = Date.now() + 15_000;
+		let status = 0;
+		while (Date.now() < deadline) {
+			status = (await fetch(`${server.url}/healthz`)).status;
+			if (status === 200) break;
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		expect(status).toBe(200);
+		const page = await fetch(`${server.url}/quartiersmanagement`);
+		expect(page.status).toBe(200);
+	});
+});

@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+	baseUrl,
+	closePage,
+	csrfFrom,
+	expectAccessible,
+	launchBrowser,
+	loginAs,
+	openPage,
+	PHONE,
+	DESKTOP,
+	postForm,
+	screenshot
+} from './support';
+
+/** Operational behaviour of the shared test server: health, headers, cookies, 404, CSRF. */
+
+const PAGES = ['/', '/quartiersmanagement', '/kontakt', '/anmelden', '/seite-gibt-es-nicht'];
+const CSRF_TEXT = 'Aus Sicherheitsgründen konnten wir Ihre Eingabe nicht annehmen';
+
+function directives(csp: string): Map<string, string[]> {
+	return new Map(
+		csp
+			.split(';')
+			.map((d) => d.trim().split(/\s+/))
+			.filter((parts) => parts[0])
+			.map(([name, ...values]) => [name.toLowerCase(), values])
+	);
+}
+
+describe('health check', () => {
+	it('answers 200 with JSON saying the app and the database are fine', async () => {
+		const res = await fetch(`${baseUrl()}/healthz`);
+		expect(res.status).toBe(200);
+		expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+		expect(res.headers.get('cache-control')).toBe('no-store');
+		const body = await res.json();
+		expect(body).toMatchObject({ status: 'ok', database: { status: 'ok' } });
+		expect(['pglite', 'postgres']).toContain(body.database.driver);
+		expect(body.database.driver).toBe(process.env.E2E_DATABASE_URL ? 'postgres' : 'pglite');
+	});
+});
+
+describe('security headers', () => {
+	it.each(PAGES)('%s sends a strict CSP and the other protective headers', async (path) => {
+		const res = await fetch(`${baseUrl()}${path}`, { headers: { accept: 'text/html' } });
+		expect([200, 404]).toContain(res.status);
+		const csp = res.headers.get('content-security-policy');
+		expect(csp, 'Content-Security-Policy').toBeTruthy();
+		const d = directives(csp!);
+		const scripts = d.get('script-src') ?? d.get('default-src');
+		expect(scripts, 'script-src').toBeDefined();
+		expect(scripts).not.toContain("'unsafe-inline'");
+		expect(scripts).not.toContain("'unsafe-eval'");
+		expect(scripts).not.toContain('*');
+		expect(d.get('frame-ancestors')).toEqual(["'none'"]);
+		expect(d.get('object-src')).toEqual(["'none'"]);
+		expect(d.get('base-uri')).toEqual(["'self'"]);
+		expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+		expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(res.headers.get('x-frame-options')).toBe('DENY');
+		// Plain http (the test server): no HSTS, which would be ignored or wrong here.
+		expect(res.headers.get('strict-transport-security')).toBeNull();
+	});
+});
+
+describe('cookies over plain http', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('sets the CSRF cookie HttpOnly and SameSite=Lax, not Secure on http', async () => {
+		const res = await fetch(`${baseUrl()}/`);
+		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('csrf='));
+		expect(cookie).toBeDefined();
+		expect(cookie).toMatch(/;\s*HttpOnly/i);
+		expect(cookie).toMatch(/;\s*SameSite=Lax/i);
+		expect(cookie).toMatch(/;\s*Path=\//i);
+		// A Secure cookie would never come back over http, and every form would fail.
+		expect(cookie).not.toMatch(/;\s*Secure/i);
+	});
+
+	it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
+		const page = await loginAs(browser, 'admin');
+		try {
+			const cookies = await page.context().cookies();
+			const session = cookies.find((c) => c.name === 'session');
+			expect(session, 'session cookie').toBeDefined();
+			expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+			expect(session!.expires).toBeGreaterThan(Date.now() / 1000);
+			for (const cookie of cookies) {
+				expect(['Lax', 'Strict'], cookie.name).toContain(cookie.sameSite);
+			}
+		} finally {
+			await closePage(page);
+		}
+	});
+});
+
+describe('404 page', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	for (const width of [DESKTOP, PHONE]) {
+		it(`is friendly, German and inside the site layout at ${width} px`, async () => {
+			const page = await openPage(browser, { width });
+			try {
+				const res = await page.goto('/seite-gibt-es-nicht');
+				expect(res?.status()).toBe(404);
+				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+				expect(await page.locator('h1').count()).toBe(1);
+				await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
+				await expect(page.locator('main').innerText()).resolves.toContain(
+					'Diese Seite gibt es leider nicht (mehr).'
+				);
+				await expect(page.locator('main a[href="/"]').innerText()).resolves.toContain(
+					'Zur Startseite'
+				);
+				expect(await page.locator('header.site-header').count()).toBe(1);
+				expect(await page.locator('nav.site-nav a[href="/kontakt"]').count()).toBe(1);
+				expect(await page.locator('footer.site-footer a[href="/impressum"]').count()).toBe(1);
+				await expect(page.title()).resolves.toContain('Seite nicht gefunden');
+				await expectAccessible(page);
+				await screenshot(page, 'ops-404');
+			} finally {
+				await closePage(page);
+			}
+		});
+	}
+
+	it('does not reflect the requested path unescaped', async () => {
+		const res = await fetch(`${baseUrl()}/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
+		expect(res.status).toBe(404);
+		expect(await res.text()).not.toContain('<script>alert(1)</script>');
+	});
+});
+
+describe('CSRF protection', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	it('refuses a POST without token with 403 and a German explanation', async () => {
+		const page = await openPage(browser);
+		try {
+			await page.goto('/kontakt');
+			const res = await postForm(page, '/kontakt', { name: 'Anna' }, { csrf: false });
+			expect(res.status).toBe(403);
+			expect(res.body).toContain(CSRF_TEXT);
+			expect(res.body).toMatch(/<html[^>]* lang="de"/);
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('refuses a token taken from another browser', async () => {
+		const mine = await openPage(browser);
+		const theirs = await openPage(browser);
+		try {
+			await mine.goto('/kontakt');
+			await theirs.goto('/kontakt');
+			const foreign = await csrfFrom(theirs);
+			expect(foreign).toBeTruthy();
+			expect(foreign).not.toBe(await csrfFrom(mine));
+			const res = await postForm(mine, '/kontakt', { name: 'Anna', _csrf: foreign });
+			expect(res.status).toBe(403);
+			expect(res.body).toContain(CSRF_TEXT);
+		} finally {
+			await closePage(mine);
+			await closePage(theirs);
+		}
+	});
+
+	it('refuses a valid-looking token without its cookie', async () => {
+		const page = await openPage(browser);
+		try {
+			await page.goto('/kontakt');
+			const token = await csrfFrom(page);
+			const res = await fetch(`${baseUrl()}/kontakt`, {
+				method: 'POST',
+				headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ _csrf: token, name: 'Anna' }),
+				redirect: 'manual'
+			});
+			expect(res.status).toBe(403);
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('lets the same browser’s own token through (the check is not just refusing everything)', async () => {
+		const page = await openPage(browser);
+		try {
+			await page.goto('/kontakt');
+			const res = await postForm(page, '/kontakt', {});
+			expect(res.status).not.toBe(403);
+			expect(res.status).toBeLessThan(500);
+			expect(res.body).not.toContain(CSRF_TEXT);
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('refuses a form posted from another site even with a valid token', async () => {
+		const page = await openPage(browser);
+		try {
+			await page.goto('/kontakt');
+			const token = await csrfFrom(page);
+			const res = await page.request.post('/kontakt', {
+				form: { _csrf: token, name: 'Anna' },
+				headers: { origin: 'https://evil.example', accept: 'text/html' },
+				maxRedirects: 0
+			});
+			expect(res.status()).toBe(403);
+		} finally {
+			await closePage(page);
+		}
+	});
+});

@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import {
+	baseUrl,
+	closePage,
+	DESKTOP,
+	expectAccessible,
+	expectNoHorizontalScroll,
+	launchBrowser,
+	NARROW,
+	openPage,
+	PHONE,
+	screenshot
+} from './support';
+
+/**
+ * Every public page at three widths: one h1, German, skip link, accessible, no sideways scroll,
+ * the legal links, no third-party requests and no client-side JavaScript. Then keyboard use,
+ * the language switch and the print stylesheet.
+ */
+const PUBLIC_PAGES = [
+	'/',
+	'/quartiersmanagement',
+	'/haus-der-begegnung',
+	'/aktuelles',
+	'/kontakt',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit'
+];
+const WIDTHS = [DESKTOP, PHONE, NARROW];
+
+const slug = (path: string) => (path === '/' ? 'start' : path.slice(1).replace(/\//g, '-'));
+
+/** Loads a page while recording every request the browser makes. */
+async function visit(page: Page, path: string) {
+	const requests: string[] = [];
+	page.on('request', (request) => requests.push(request.url()));
+	const response = await page.goto(path);
+	await page.waitForLoadState('load');
+	return { response, requests };
+}
+
+/** Whether the focused element shows a visible focus indicator. */
+function focusIndicator(page: Page) {
+	return page.evaluate(() => {
+		const el = document.activeElement as HTMLElement | null;
+		if (!el || el === document.body) return null;
+		const style = getComputedStyle(el);
+		const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+		const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+		return {
+			tag: el.tagName.toLowerCase(),
+			href: el.getAttribute('href'),
+			text: el.innerText.trim(),
+			visible: outline || shadow
+		};
+	});
+}
+
+describe('public pages', () => {
+	let browser: Browser;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	describe.each(PUBLIC_PAGES)('%s', (path) => {
+		it('sends plain HTML without any script', async () => {
+			const res = await fetch(`${baseUrl()}${path}`, { headers: { accept: 'text/html' } });
+			expect(res.status).toBe(200);
+			expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+			const html = await res.text();
+			expect(html).toMatch(/^<!doctype html>\s*<html lang="de"/i);
+			expect(html).not.toMatch(/<script\b/i);
+			expect(html).not.toMatch(/\son[a-z]+=/i);
+			expect(html).not.toContain('__sveltekit');
+		});
+
+		it.each(WIDTHS)('works at %i px', async (width) => {
+			const page = await openPage(browser, { width });
+			try {
+				const { response, requests } = await visit(page, path);
+				expect(response?.status()).toBe(200);
+				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+				expect(await page.locator('h1').count()).toBe(1);
+				await expect(page.locator('h1').innerText()).resolves.not.toBe('');
+				await expect(page.title()).resolves.toMatch(/Kaster/);
+
+				// The skip link is the first thing a keyboard user reaches, and leads to the content.
+				const first = await page.evaluate(() => {
+					const el = document.querySelector<HTMLElement>(
+						'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'
+					);
+					return el ? { cls: el.className, href: el.getAttribute('href') } : null;
+				});
+				expect(first).toEqual({ cls: 'skip-link', href: '#inhalt' });
+				expect(await page.locator('main#inhalt').count()).toBe(1);
+
+				for (const legal of ['/impressum', '/datenschutz', '/barrierefreiheit']) {
+					expect(await page.locator(`footer a[href="${legal}"]`).count(), legal).toBe(1);
+				}
+
+				const origin = new URL(baseUrl()).origin;
+				const external = requests.filter(
+					(url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:')
+				);
+				expect(external, 'requests to other servers').toEqual([]);
+
+				await expectNoHorizontalScroll(page);
+				await expectAccessible(page);
+				await screenshot(page, `public-${slug(path)}`);
+			} finally {
+				await closePage(page);
+			}
+		});
+	});
+
+	it('is usable by keyboard: skip link, header links, then the main navigation, focus visible', async () => {
+		const page = await openPage(browser, { width: DESKTOP });
+		try {
+			await page.goto('/');
+			const expected = await page.evaluate(() => {
+				const focusable = (root: Element | null) =>
+					root
+						? [...root.querySelectorAll<HTMLElement>('a[href], button')].map(
+								(el) => el.getAttribute('href') ?? el.innerText.trim()
+							)
+						: [];
+				return {
+					header: focusable(document.querySelector('.site-header__bar')),
+					nav: focusable(document.querySelector('nav.site-nav'))
+				};
+			});
+			expect(expected.nav).toEqual([
+				'/',
+				'/quartiersmanagement',
+				'/haus-der-begegnung',
+				'/aktuelles',
+				'/kontakt'
+			]);
+			expect(expected.header.length).toBeGreaterThanOrEqual(2);
+
+			const order = ['#inhalt', ...expected.header, ...expected.nav];
+			for (const [index, want] of order.entries()) {
+				await page.keyboard.press('Tab');
+				const focused = await focusIndicator(page);
+				expect(focused, `Tab ${index + 1}`).not.toBeNull();
+				expect(focused!.href ?? focused!.text, `Tab ${index + 1}`).toBe(want);
+				expect(focused!.visible, `focus indicator on ${want}`).toBe(true);
+				if (index === 0) await screenshot(page, 'public-keyboard-skip-link');
+			}
+
+			// Enter on the skip link moves focus to the main content.
+			await page.goto('/');
+			await page.keyboard.press('Tab');
+			await page.keyboard.press('Enter');
+			await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('inhalt');
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('switches to English and back, staying on the same page', async () => {
+		const page = await openPage(browser, { width: PHONE });
+		try {
+			for (const path of ['/', '/kontakt']) {
+				await page.goto(path);
+				await Promise.all([
+					page.waitForNavigation(),
+					page.locator('.language-switch a', { hasText: 'English' }).click()
+				]);
+				expect(new URL(page.url()).pathname).toBe(path);
+				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+				const nav = await page.locator('nav.site-nav').innerText();
+				expect(nav).toContain('Home');
+				expect(nav).toContain('Contact');
+				expect(nav).not.toContain('Startseite');
+				await expect(page.locator('.skip-link').innerText()).resolves.toBe('Skip to content');
+				if (path === '/') {
+					await expectAccessible(page);
+					await screenshot(page, 'public-start-english');
+				}
+
+				await Promise.all([
+					page.waitForNavigation(),
+					page.locator('.language-switch a', { hasText: 'Deutsch' }).click()
+				]);
+				expect(new URL(page.url()).pathname).toBe(path);
+				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+				await expect(page.locator('nav.site-nav').innerText()).resolves.toContain('Startseite');
+			}
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('prints content without the navigation', async () => {
+		const page = await openPage(browser, { width: DESKTOP });
+		try {
+			await page.goto('/quartiersmanagement');
+			await expect(page.locator('nav.site-nav').isVisible()).resolves.toBe(true);
+			await page.emulateMedia({ media: 'print' });
+			await expect(page.locator('nav.site-nav').isVisible()).resolves.toBe(false);
+			await expect(page.locator('.skip-link').isVisible()).resolves.toBe(false);
+			await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+		} finally {
+			await closePage(page);
+		}
+	});
+});

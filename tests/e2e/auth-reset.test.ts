@@ -100,6 +100,11 @@ describe('password reset by mail', () => {
 		const mail = await waitForNewMail(before, (m) => m.to.includes('e2e-reset2@example.org'));
 		const link = linkPath(mail.text, '/passwort-setzen');
 
+		const wide = await openPage(browser, { width: DESKTOP });
+		await wide.goto(link);
+		await expectAccessible(wide);
+		await screenshot(wide, 'auth-passwort-setzen');
+		await closePage(wide);
 		await page.goto(link);
 		await expectAccessible(page);
 		await screenshot(page, 'auth-passwort-setzen');

@@ -22,7 +22,7 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 	});
 
 	for (const width of [DESKTOP, PHONE]) {
-		it(`public news pages at ${width} px`, async () => {
+		it(`public news pages at ${width} px`, { timeout: 120_000 }, async () => {
 			const page = await openPage(browser, { width });
 			await visitAndCheck(page, '/aktuelles', 'content-aktuelles');
 			await visitAndCheck(page, '/aktuelles/neue-internetseite', 'content-aktuelles-detail');
@@ -34,7 +34,7 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 			await closePage(page);
 		});
 
-		it(`back-office pages of a content editor at ${width} px`, async () => {
+		it(`back-office pages of a content editor at ${width} px`, { timeout: 300_000 }, async () => {
 			const page = await loginAs(browser, 'content', { width });
 			const [personId] = await idsOnList(page, '/verwaltung/ansprechpersonen');
 			const [noticeId] = await idsOnList(page, '/verwaltung/hinweise');
@@ -55,51 +55,65 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 			];
 			for (const [path, name] of pages) await visitAndCheck(page, path, name);
 
-			// A form with errors: summary first, inline errors, still accessible.
+			// A form with errors: summary first, inline errors, input kept, still accessible.
 			await page.goto('/verwaltung/hinweise/neu');
 			await page.fill('input[name="title"]', '');
+			await page.fill('textarea[name="body"]', '<b>bleibt</b> erhalten');
 			await page.fill('input[name="endsAt"]', '2000-01-01T10:00');
 			await submit(page, 'Anlegen');
 			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
 				'Bitte füllen Sie das Feld „Überschrift“ aus.'
 			);
+			await expect(page.inputValue('textarea[name="body"]')).resolves.toBe(
+				'<b>bleibt</b> erhalten'
+			);
+			// Once the title is there, the time window is checked and named.
+			await page.fill('input[name="title"]', 'Test');
+			await submit(page, 'Anlegen');
 			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
 				'„Anzeigen bis“ muss nach „Anzeigen ab“ liegen.'
+			);
+			await expect(page.locator('#field-endsAt-error').innerText()).resolves.toContain(
+				'„Anzeigen bis“ muss nach'
 			);
 			await expectAccessible(page);
 			await screenshot(page, 'content-bo-hinweis-fehler');
 			await closePage(page);
 		});
 
-		it(`site settings and the review reminder for an admin at ${width} px`, async () => {
-			const page = await loginAs(browser, 'admin', { width });
-			await visitAndCheck(page, '/verwaltung/quartier', 'content-bo-quartier');
-			const original = await page.inputValue('input[name="accessibilityReviewedOn"]');
-			await page.goto('/verwaltung');
-			await expect(page.locator('main').innerText()).resolves.not.toContain(
-				'Erklärung zur Barrierefreiheit prüfen'
-			);
+		it(
+			`site settings and the review reminder for an admin at ${width} px`,
+			{ timeout: 120_000 },
+			async () => {
+				const page = await loginAs(browser, 'admin', { width });
+				await visitAndCheck(page, '/verwaltung/quartier', 'content-bo-quartier');
+				const original = await page.inputValue('input[name="accessibilityReviewedOn"]');
+				await page.goto('/verwaltung');
+				await expect(page.locator('main').innerText()).resolves.not.toContain(
+					'Erklärung zur Barrierefreiheit prüfen'
+				);
 
-			await page.goto('/verwaltung/quartier');
-			await page.fill('input[name="accessibilityReviewedOn"]', '2020-05-04');
-			await submit(page, 'Speichern');
-			await expect(page.getByRole('status').innerText()).resolves.toContain('Gespeichert');
-			await expect(page.locator('main').innerText()).resolves.toContain(
-				'Erklärung zur Barrierefreiheit prüfen'
-			);
-			await visitAndCheck(page, '/verwaltung', 'content-bo-uebersicht-erinnerung');
-			await expect(page.locator('main').innerText()).resolves.toContain(
-				'zuletzt am 4. Mai 2020 geprüft'
-			);
+				await page.goto('/verwaltung/quartier');
+				await page.fill('input[name="accessibilityReviewedOn"]', '2020-05-04');
+				await submit(page, 'Speichern');
+				await expect(page.getByRole('status').innerText()).resolves.toContain('Gespeichert');
+				await expect(page.locator('main').innerText()).resolves.toContain(
+					'Erklärung zur Barrierefreiheit prüfen'
+				);
+				await visitAndCheck(page, '/verwaltung', 'content-bo-uebersicht-erinnerung');
+				await expect(page.locator('main').innerText()).resolves.toContain(
+					'zuletzt am 4. Mai 2020 geprüft'
+				);
 
-			await page.goto('/verwaltung/quartier');
-			await page.fill('input[name="accessibilityReviewedOn"]', original);
-			await submit(page, 'Speichern');
-			await page.goto('/verwaltung');
-			await expect(page.locator('main').innerText()).resolves.not.toContain(
-				'Erklärung zur Barrierefreiheit prüfen'
-			);
-			await closePage(page);
-		});
+				await page.goto('/verwaltung/quartier');
+				await page.fill('input[name="accessibilityReviewedOn"]', original);
+				await submit(page, 'Speichern');
+				await page.goto('/verwaltung');
+				await expect(page.locator('main').innerText()).resolves.not.toContain(
+					'Erklärung zur Barrierefreiheit prüfen'
+				);
+				await closePage(page);
+			}
+		);
 	}
 });

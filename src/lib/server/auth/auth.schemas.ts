@@ -86,4 +86,10 @@ export const staffAccountSchema = z
 		display_name: field.text(() => m.auth_field_staff_name(), 100),
 		...roleCheckboxes
 	})
+	.refine((v) => chosenRoles(v).length > 0, {
+		path: ['roles'],
+		error: () => m.auth_roles_required(),
+		// Report a missing role together with the other field errors, not only after they are fixed.
+		when: (payload) => typeof payload.value === 'object' && payload.value !== null
+	})
 	.transform((v) => ({ email: v.email, displayName: v.display_name, roles: chosenRoles(v) }));

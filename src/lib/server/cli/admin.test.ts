@@ -46,22 +46,26 @@ describe('admin CLI', () => {
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	});
 
-	it('creates an admin and prints a one-time link; running again issues a new one', async () => {
-		const first = await run('create', 'Chefin@Example.org', '--name', 'Die Chefin');
-		expect(first.code).toBe(0);
-		expect(first.out).toContain('Konto angelegt: chefin@example.org (Rollen: admin)');
-		expect(first.out).toMatch(/^https:\/\/quartier\.example\/passwort-setzen\?token=[\w-]{43}$/m);
+	it(
+		'creates an admin and prints a one-time link; running again issues a new one',
+		{ timeout: 120_000 },
+		async () => {
+			const first = await run('create', 'Chefin@Example.org', '--name', 'Die Chefin');
+			expect(first.code).toBe(0);
+			expect(first.out).toContain('Konto angelegt: chefin@example.org (Rollen: admin)');
+			expect(first.out).toMatch(/^https:\/\/quartier\.example\/passwort-setzen\?token=[\w-]{43}$/m);
 
-		const second = await run('create', 'chefin@example.org', '--roles', 'content,admin');
-		expect(second.code).toBe(0);
-		expect(second.out).toContain('gibt es schon');
-		await withDatabase(async (db) => {
-			const user = await findUserByEmail(db, 'chefin@example.org');
-			expect(user).toMatchObject({ displayName: 'Die Chefin', roles: ['content', 'admin'] });
-			expect(await peekUserToken(db, tokenIn(first.out), ['set_password'])).toBeNull();
-			expect(await peekUserToken(db, tokenIn(second.out), ['set_password'])).not.toBeNull();
-		});
-	});
+			const second = await run('create', 'chefin@example.org', '--roles', 'content,admin');
+			expect(second.code).toBe(0);
+			expect(second.out).toContain('gibt es schon');
+			await withDatabase(async (db) => {
+				const user = await findUserByEmail(db, 'chefin@example.org');
+				expect(user).toMatchObject({ displayName: 'Die Chefin', roles: ['content', 'admin'] });
+				expect(await peekUserToken(db, tokenIn(first.out), ['set_password'])).toBeNull();
+				expect(await peekUserToken(db, tokenIn(second.out), ['set_password'])).not.toBeNull();
+			});
+		}
+	);
 
 	it('lists accounts', async () => {
 		await run('create', 'raeume@example.org', '--roles', 'rooms');

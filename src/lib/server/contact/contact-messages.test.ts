@@ -28,7 +28,7 @@ describe('contact messages in the back office', () => {
 			.where(eq(contactPersons.name, 'Frau Lindner'));
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		await db.delete(contactMessages);

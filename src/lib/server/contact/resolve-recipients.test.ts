@@ -22,7 +22,7 @@ describe('resolveRecipients', () => {
 		lindnerId = persons.find((p) => p.name === 'Frau Lindner')!.id;
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		// Back to the state of a fresh install: no addresses anywhere, no accounts.

@@ -26,7 +26,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 		lindnerId = persons.find((p) => p.name === 'Frau Lindner')!.id;
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		await db.delete(outboxMails);

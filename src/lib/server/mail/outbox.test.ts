@@ -28,7 +28,7 @@ describe('outbox', () => {
 			.returning({ id: users.id });
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		await db.delete(outboxMails);

@@ -46,7 +46,7 @@ describe('mail sender (real SMTP on loopback)', () => {
 		db = database.db;
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		await db.delete(outboxMails);
@@ -144,7 +144,7 @@ describe('mail sender (real SMTP on loopback)', () => {
 	});
 
 	it('picks up a mail queued while a run is in progress without waiting for the next poll', async () => {
-		let s: MailSender | undefined;
+		const running: { sender?: MailSender } = {};
 		let kicked: Promise<number> | undefined;
 		const smtp = await startTestSmtpServer({
 			onMail: (mail) => {
@@ -155,14 +155,14 @@ describe('mail sender (real SMTP on loopback)', () => {
 						to: 'dann@example.org',
 						subject: 'Zweite',
 						text: 'zwei'
-					}).then(() => s!.flush());
+					}).then(() => running.sender!.flush());
 				}
 			}
 		});
 		closers.push(smtp.close);
 		await enqueueMail(db, { to: 'erst@example.org', subject: 'Erste', text: 'eins' });
-		s = sender(smtp.url);
-		expect(await s.flush()).toBe(2);
+		running.sender = sender(smtp.url);
+		expect(await running.sender.flush()).toBe(2);
 		expect(await kicked).toBe(2);
 		expect(smtp.received.map((m) => m.subject)).toEqual(['Erste', 'Zweite']);
 	});

@@ -16,6 +16,12 @@ import { actions as feedbackActions } from '../barrierefreiheit/+page.server';
 
 type Fields = Record<string, string | Blob>;
 type Action = (event: never) => unknown;
+interface Answer {
+	status: number;
+	location?: string;
+	errors?: Record<string, string>;
+	values?: Record<string, string>;
+}
 
 describe('contact form and accessibility feedback actions', () => {
 	let database: Database;
@@ -31,7 +37,7 @@ describe('contact form and accessibility feedback actions', () => {
 		lindnerId = persons.find((p) => p.name === 'Frau Lindner')!.id;
 	});
 	afterAll(async () => {
-		await database.close();
+		await database?.close();
 	});
 	beforeEach(async () => {
 		resetRateLimits();
@@ -39,7 +45,12 @@ describe('contact form and accessibility feedback actions', () => {
 		await db.delete(contactMessages);
 	});
 
-	async function post(action: Action, path: string, fields: Fields, ip = `10.0.0.${++ipCounter}`) {
+	async function post(
+		action: Action,
+		path: string,
+		fields: Fields,
+		ip = `10.0.0.${++ipCounter}`
+	): Promise<Answer> {
 		const body = new FormData();
 		for (const [key, value] of Object.entries(fields)) body.append(key, value);
 		const url = new URL(`http://127.0.0.1${path}`);
@@ -52,10 +63,7 @@ describe('contact form and accessibility feedback actions', () => {
 		try {
 			const result = await action(event as never);
 			if (isActionFailure(result)) {
-				const data = result.data as {
-					errors: Record<string, string>;
-					values: Record<string, string>;
-				};
+				const data = result.data as unknown as Pick<Answer, 'errors' | 'values'>;
 				return { status: result.status, ...data };
 			}
 			throw new Error(`unexpected action result ${JSON.stringify(result)}`);

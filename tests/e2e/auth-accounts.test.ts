@@ -191,7 +191,7 @@ describe('accounts in the back office', () => {
 		await expect(admin.locator('table').innerText()).resolves.toContain(editorEmail);
 	});
 
-	it('shows every accounts page accessibly at both widths', async () => {
+	it('shows every accounts page accessibly at both widths', { timeout: 180_000 }, async () => {
 		const path = await accountPath(admin, editorEmail);
 		for (const width of [DESKTOP, PHONE]) {
 			const page = await loginAs(browser, 'admin', { width });

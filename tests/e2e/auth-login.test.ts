@@ -43,7 +43,7 @@ describe('login and logout', () => {
 		await browser?.close();
 	});
 
-	it('shows the login page accessibly at every width', async () => {
+	it('shows the login page accessibly at every width', { timeout: 180_000 }, async () => {
 		for (const width of [DESKTOP, PHONE, NARROW]) {
 			const page = await openPage(browser, { width });
 			const res = await page.goto('/anmelden');

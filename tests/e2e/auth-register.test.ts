@@ -134,26 +134,32 @@ describe('resident registration', () => {
 		await closePage(page);
 	});
 
-	it('shows the registration and confirmation pages accessibly at both widths', async () => {
-		for (const width of [DESKTOP, PHONE]) {
-			const page = await openPage(browser, { width });
-			await page.goto('/registrieren');
-			await expect(page.locator('a[href="/datenschutz"]').first().isVisible()).resolves.toBe(true);
-			await expectAccessible(page);
-			await screenshot(page, 'auth-registrieren');
-			const email = `e2e-seiten-${width}@example.org`;
-			const before = readMails().length;
-			await fillRegistration(page, email);
-			await submit(page);
-			await expectAccessible(page);
-			await screenshot(page, 'auth-registrieren-gesendet');
-			const mail = await waitForNewMail(before, (m) => m.to.includes(email));
-			await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
-			await expectAccessible(page);
-			await screenshot(page, 'auth-bestaetigen');
-			const bad = await page.goto('/registrieren/bestaetigen?token=falsch');
-			expect(bad?.status()).toBe(400);
-			await closePage(page);
+	it(
+		'shows the registration and confirmation pages accessibly at both widths',
+		{ timeout: 180_000 },
+		async () => {
+			for (const width of [DESKTOP, PHONE]) {
+				const page = await openPage(browser, { width });
+				await page.goto('/registrieren');
+				await expect(page.locator('a[href="/datenschutz"]').first().isVisible()).resolves.toBe(
+					true
+				);
+				await expectAccessible(page);
+				await screenshot(page, 'auth-registrieren');
+				const email = `e2e-seiten-${width}@example.org`;
+				const before = readMails().length;
+				await fillRegistration(page, email);
+				await submit(page);
+				await expectAccessible(page);
+				await screenshot(page, 'auth-registrieren-gesendet');
+				const mail = await waitForNewMail(before, (m) => m.to.includes(email));
+				await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
+				await expectAccessible(page);
+				await screenshot(page, 'auth-bestaetigen');
+				const bad = await page.goto('/registrieren/bestaetigen?token=falsch');
+				expect(bad?.status()).toBe(400);
+				await closePage(page);
+			}
 		}
-	});
+	);
 });

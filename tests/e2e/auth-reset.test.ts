@@ -90,67 +90,75 @@ describe('password reset by mail', () => {
 		await closePage(page);
 	});
 
-	it('refuses mismatched or short passwords and keeps the link usable', async () => {
-		await createAccount(browser, 'resident', 'e2e-reset2@example.org');
-		const page = await openPage(browser, { width: PHONE });
-		const before = readMails().length;
-		await page.goto('/passwort-vergessen');
-		await page.fill('input[name="email"]', 'e2e-reset2@example.org');
-		await submit(page);
-		const mail = await waitForNewMail(before, (m) => m.to.includes('e2e-reset2@example.org'));
-		const link = linkPath(mail.text, '/passwort-setzen');
-
-		const wide = await openPage(browser, { width: DESKTOP });
-		await wide.goto(link);
-		await expectAccessible(wide);
-		await screenshot(wide, 'auth-passwort-setzen');
-		await closePage(wide);
-		await page.goto(link);
-		await expectAccessible(page);
-		await screenshot(page, 'auth-passwort-setzen');
-		await page.fill('input[name="password"]', 'kurz');
-		await page.fill('input[name="password_repeat"]', 'anders');
-		const [res] = await Promise.all([
-			page.waitForNavigation(),
-			page.locator('main form.form button[type="submit"]').click()
-		]);
-		expect(res?.status()).toBe(400);
-		const summary = await page.locator('.error-summary').innerText();
-		expect(summary).toContain('„Neues Passwort“ muss mindestens 10 Zeichen lang sein.');
-		await expectAccessible(page);
-		await screenshot(page, 'auth-passwort-setzen-fehler');
-
-		await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');
-		await page.fill('input[name="password_repeat"]', 'Zehn-Zeichen-und-mehr!');
-		await submit(page);
-		await expect(page.locator('.error-summary').innerText()).resolves.toContain(
-			'stimmen nicht überein'
-		);
-
-		await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');
-		await page.fill('input[name="password_repeat"]', 'Zehn-Zeichen-und-mehr');
-		await submit(page);
-		expect(page.url()).toMatch(/\/anmelden\?hinweis=passwort$/);
-		await closePage(page);
-	});
-
-	it('shows the request form and the confirmation accessibly at both widths', async () => {
-		for (const width of [DESKTOP, PHONE]) {
-			const page = await openPage(browser, { width });
+	it(
+		'refuses mismatched or short passwords and keeps the link usable',
+		{ timeout: 180_000 },
+		async () => {
+			await createAccount(browser, 'resident', 'e2e-reset2@example.org');
+			const page = await openPage(browser, { width: PHONE });
+			const before = readMails().length;
 			await page.goto('/passwort-vergessen');
-			await expectAccessible(page);
-			await screenshot(page, 'auth-passwort-vergessen');
-			await page.fill('input[name="email"]', `irgendwer-${width}@example.org`);
+			await page.fill('input[name="email"]', 'e2e-reset2@example.org');
 			await submit(page);
+			const mail = await waitForNewMail(before, (m) => m.to.includes('e2e-reset2@example.org'));
+			const link = linkPath(mail.text, '/passwort-setzen');
+
+			const wide = await openPage(browser, { width: DESKTOP });
+			await wide.goto(link);
+			await expectAccessible(wide);
+			await screenshot(wide, 'auth-passwort-setzen');
+			await closePage(wide);
+			await page.goto(link);
 			await expectAccessible(page);
-			await screenshot(page, 'auth-passwort-vergessen-gesendet');
-			const invalid = await page.goto('/passwort-setzen?token=kaputt');
-			expect(invalid?.status()).toBe(400);
+			await screenshot(page, 'auth-passwort-setzen');
+			await page.fill('input[name="password"]', 'kurz');
+			await page.fill('input[name="password_repeat"]', 'anders');
+			const [res] = await Promise.all([
+				page.waitForNavigation(),
+				page.locator('main form.form button[type="submit"]').click()
+			]);
+			expect(res?.status()).toBe(400);
+			const summary = await page.locator('.error-summary').innerText();
+			expect(summary).toContain('„Neues Passwort“ muss mindestens 10 Zeichen lang sein.');
 			await expectAccessible(page);
-			await screenshot(page, 'auth-link-ungueltig');
-			const missing = await page.goto('/passwort-setzen');
-			expect(missing?.status()).toBe(400);
+			await screenshot(page, 'auth-passwort-setzen-fehler');
+
+			await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');
+			await page.fill('input[name="password_repeat"]', 'Zehn-Zeichen-und-mehr!');
+			await submit(page);
+			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
+				'stimmen nicht überein'
+			);
+
+			await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');
+			await page.fill('input[name="password_repeat"]', 'Zehn-Zeichen-und-mehr');
+			await submit(page);
+			expect(page.url()).toMatch(/\/anmelden\?hinweis=passwort$/);
 			await closePage(page);
 		}
-	});
+	);
+
+	it(
+		'shows the request form and the confirmation accessibly at both widths',
+		{ timeout: 180_000 },
+		async () => {
+			for (const width of [DESKTOP, PHONE]) {
+				const page = await openPage(browser, { width });
+				await page.goto('/passwort-vergessen');
+				await expectAccessible(page);
+				await screenshot(page, 'auth-passwort-vergessen');
+				await page.fill('input[name="email"]', `irgendwer-${width}@example.org`);
+				await submit(page);
+				await expectAccessible(page);
+				await screenshot(page, 'auth-passwort-vergessen-gesendet');
+				const invalid = await page.goto('/passwort-setzen?token=kaputt');
+				expect(invalid?.status()).toBe(400);
+				await expectAccessible(page);
+				await screenshot(page, 'auth-link-ungueltig');
+				const missing = await page.goto('/passwort-setzen');
+				expect(missing?.status()).toBe(400);
+				await closePage(page);
+			}
+		}
+	);
 });

@@ -78,34 +78,40 @@ describe('roles and the back office', () => {
 		await closePage(page);
 	});
 
-	it('shows the own account page and its messages accessibly at both widths', async () => {
-		for (const width of [DESKTOP, PHONE]) {
-			const page = await loginAs(browser, 'resident', { width });
-			await page.goto('/konto');
-			await expectAccessible(page);
-			await screenshot(page, 'auth-konto');
+	it(
+		'shows the own account page and its messages accessibly at both widths',
+		{ timeout: 180_000 },
+		async () => {
+			for (const width of [DESKTOP, PHONE]) {
+				const page = await loginAs(browser, 'resident', { width });
+				await page.goto('/konto');
+				await expectAccessible(page);
+				await screenshot(page, 'auth-konto');
 
-			await page.fill('input[name="display_name"]', `Bewohnerin ${width}`);
-			await submit(page, 'form[action="?/name"] button');
-			await expect(page.locator('main .notice').first().innerText()).resolves.toBe('Gespeichert.');
-			await expect(page.locator('.facts').innerText()).resolves.toContain(`Bewohnerin ${width}`);
-			await expect(page.locator('header').innerText()).resolves.toContain('Mein Konto');
+				await page.fill('input[name="display_name"]', `Bewohnerin ${width}`);
+				await submit(page, 'form[action="?/name"] button');
+				await expect(page.locator('main .notice').first().innerText()).resolves.toBe(
+					'Gespeichert.'
+				);
+				await expect(page.locator('.facts').innerText()).resolves.toContain(`Bewohnerin ${width}`);
+				await expect(page.locator('header').innerText()).resolves.toContain('Mein Konto');
 
-			await page.fill('input[name="current_password"]', 'nicht-das-richtige');
-			await page.fill('input[name="new_password"]', 'Ganz-Neues-Passwort');
-			await page.fill('input[name="new_password_repeat"]', 'Ganz-Neues-Passwort');
-			await submit(page, 'form[action="?/passwort"] button');
-			await expect(page.locator('.error-summary').innerText()).resolves.toContain(
-				'Das aktuelle Passwort ist nicht richtig.'
-			);
-			await expect(
-				page.locator('#field-current_password').getAttribute('aria-invalid')
-			).resolves.toBe('true');
-			await expectAccessible(page);
-			await screenshot(page, 'auth-konto-fehler');
-			await closePage(page);
+				await page.fill('input[name="current_password"]', 'nicht-das-richtige');
+				await page.fill('input[name="new_password"]', 'Ganz-Neues-Passwort');
+				await page.fill('input[name="new_password_repeat"]', 'Ganz-Neues-Passwort');
+				await submit(page, 'form[action="?/passwort"] button');
+				await expect(page.locator('.error-summary').innerText()).resolves.toContain(
+					'Das aktuelle Passwort ist nicht richtig.'
+				);
+				await expect(
+					page.locator('#field-current_password').getAttribute('aria-invalid')
+				).resolves.toBe('true');
+				await expectAccessible(page);
+				await screenshot(page, 'auth-konto-fehler');
+				await closePage(page);
+			}
 		}
-	});
+	);
 
 	it('changes the own password, ending other sessions but not this one', async () => {
 		await createAccount(browser, 'resident', 'e2e-wechsel@example.org');

@@ -111,7 +111,11 @@ async function readCsrfToken(request: Request): Promise<unknown> {
 	if (!type.includes('form')) return undefined;
 	try {
 		return (await request.clone().formData()).get(CSRF_FIELD);
-	} catch {
+	} catch (err) {
+		// adapter-node stops reading past BODY_SIZE_LIMIT: say the form was too large, not "expired".
+		if (err instanceof Error && /content-length|body size|too large/i.test(err.message)) {
+			error(413, m.error_too_large());
+		}
 		return undefined;
 	}
 }

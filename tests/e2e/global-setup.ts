@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
 	});
 	// The first admin comes from the admin CLI, as in production; the server then opens the same data.
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
-	const database = process.env.E2E_DATABASE_URL
+	const database: Record<string, string> = process.env.E2E_DATABASE_URL
 		? { DATABASE_URL: process.env.E2E_DATABASE_URL }
 		: {};
 	const cli = await runAdminCommand(['create', 'admin@example.org', '--name', 'Test-Admin'], {

@@ -63,6 +63,18 @@ describe('behind HTTPS, with info logs', () => {
 
 	const csrfIn = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
+	/** Where the page's form with that field posts to (pages may use named actions). */
+	function actionOf(html: string, pagePath: string, field: string): string {
+		const form = html
+			.split('<form')
+			.slice(1)
+			.find((chunk) => chunk.split('</form>')[0].includes(`name="${field}"`));
+		if (!form) throw new Error(`no form with a "${field}" field on ${pagePath}`);
+		const action = /\saction="([^"]*)"/.exec(form.split('>')[0])?.[1] ?? '';
+		const url = new URL(action.replace(/&amp;/g, '&'), `http://x${pagePath}`);
+		return url.pathname + url.search;
+	}
+
 	beforeAll(async () => {
 		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-ops-'));
 		const cli = await runAdminCommand(['create', EMAIL, '--name', 'Ops-Admin'], {
@@ -106,10 +118,12 @@ describe('behind HTTPS, with info logs', () => {
 	});
 
 	it('sets the session cookie Secure, HttpOnly and SameSite at login', async () => {
-		const form = await get(`/passwort-setzen?token=${setPasswordToken}`);
+		const setPath = `/passwort-setzen?token=${setPasswordToken}`;
+		const form = await get(setPath);
 		expect(form.status).toBe(200);
-		const set = await post(`/passwort-setzen?token=${setPasswordToken}`, {
-			_csrf: csrfIn(await form.text()),
+		const formHtml = await form.text();
+		const set = await post(actionOf(formHtml, setPath, 'password_repeat'), {
+			_csrf: csrfIn(formHtml),
 			password: PASSWORD,
 			password_repeat: PASSWORD
 		});
@@ -117,8 +131,9 @@ describe('behind HTTPS, with info logs', () => {
 		expect(set.headers.get('location')).toBe('/anmelden?hinweis=passwort');
 
 		const login = await get('/anmelden');
-		const res = await post('/anmelden', {
-			_csrf: csrfIn(await login.text()),
+		const loginHtml = await login.text();
+		const res = await post(actionOf(loginHtml, '/anmelden', 'password'), {
+			_csrf: csrfIn(loginHtml),
 			email: EMAIL,
 			password: PASSWORD
 		});
@@ -136,7 +151,11 @@ describe('behind HTTPS, with info logs', () => {
 
 	it('logs one JSON line per request, without passwords, tokens or cookies', async () => {
 		// A wrong password, a token in the query and a password with markup go through the log too.
-		await post('/anmelden', { _csrf: 'falsch', email: EMAIL, password: `${PASSWORD}-falsch` });
+		await post('/anmelden?/anmelden', {
+			_csrf: 'falsch',
+			email: EMAIL,
+			password: `${PASSWORD}-falsch`
+		});
 		await get(`/passwort-setzen?token=${setPasswordToken}x`);
 		await new Promise((r) => setTimeout(r, 300));
 

@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { ReceivedMail } from '../helpers/smtp';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -216,18 +215,16 @@ function readyFile(role: TestRole): string {
 
 async function ensureAccount(browser: Browser, role: TestRole): Promise<void> {
 	if (fs.existsSync(readyFile(role))) return;
-	const page = await openPage(browser);
-	try {
-		if (role === 'admin') {
-			const link = new URL(inject('adminSetupLink'));
-			await setPasswordVia(page, link.pathname + link.search, TEST_PASSWORD);
-		} else {
-			await createAccount(browser, role, emailFor(role));
-		}
-		fs.writeFileSync(readyFile(role), new Date().toISOString());
-	} finally {
-		await closePage(page);
+	if (role === 'admin') {
+		const page = await openPage(browser);
+		const link = new URL(inject('adminSetupLink'));
+		await setPasswordVia(page, link.pathname + link.search, TEST_PASSWORD).finally(() =>
+			closePage(page)
+		);
+	} else {
+		await createAccount(browser, role, emailFor(role));
 	}
+	fs.writeFileSync(readyFile(role), new Date().toISOString());
 }
 
 /**

@@ -122,10 +122,8 @@ function parseRoles(value: string): StaffRole[] {
 }
 
 async function list(database: Database, out: (line: string) => void) {
-	let page = 1;
-	let pages = 1;
 	out(['id', 'e-mail', 'name', 'rollen', 'status'].join('\t'));
-	do {
+	for (let page = 1, pages = 1; page <= pages; page += 1) {
 		const result = await findAccounts(database.db, { actor: 'cli', page, pageSize: 500 });
 		for (const a of result.rows) {
 			const status = a.disabledAt
@@ -138,8 +136,7 @@ async function list(database: Database, out: (line: string) => void) {
 			out([a.id, a.email, a.displayName, a.roles.join(',') || '-', status].join('\t'));
 		}
 		pages = result.pages;
-		page += 1;
-	} while (page <= pages);
+	}
 }
 
 // Run when executed directly (scripts/admin.mjs), not when imported by a test.

@@ -24,10 +24,12 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
 // The PostgreSQL pass of the end-to-end suite repeats only what depends on the driver: the
-// server starting, migrating and seeding on a real server, every public page rendering from it,
-// and the operational checks (health, errors, headers, logs). The domain logic on PostgreSQL is
-// covered by the unit/integration phase, which runs completely on both databases.
-const E2E_POSTGRES_SUBSET = ['tests/e2e/smoke', 'tests/e2e/public-', 'tests/e2e/ops-'];
+// server starting, migrating and seeding on a real server (global setup, smoke), every public
+// page's loaders (public-html), sessions, CSRF, health and error pages (ops-http). The domain
+// logic on PostgreSQL is covered by the unit/integration phase, which runs completely on both
+// databases; browser-level checks (widths, axe, keyboard) do not depend on the database.
+// ops-database.test.ts uses PostgreSQL in the first pass already.
+const E2E_POSTGRES_SUBSET = ['tests/e2e/smoke', 'tests/e2e/public-html', 'tests/e2e/ops-http'];
 
 const PHASES = ['unit-pglite', 'unit-postgres', 'build', 'e2e-pglite', 'e2e-postgres'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -235,7 +237,7 @@ if (!built || !hasBuild) {
 	const full = process.env.E2E_POSTGRES === 'full';
 	await phase(
 		'e2e-postgres',
-		`end-to-end tests, built server on PostgreSQL (${full ? 'full suite' : 'smoke, public-*, ops-*'})`,
+		`end-to-end tests, built server on PostgreSQL (${full ? 'full suite' : 'smoke, public-html, ops-http'})`,
 		() =>
 			withDatabase(pgUrl, (databaseUrl) =>
 				run(bin('vitest'), ['run', '--project', 'e2e', ...(full ? [] : E2E_POSTGRES_SUBSET)], {

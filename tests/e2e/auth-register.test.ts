@@ -141,9 +141,10 @@ describe('resident registration', () => {
 			for (const width of [DESKTOP, PHONE]) {
 				const page = await openPage(browser, { width });
 				await page.goto('/registrieren');
-				await expect(page.locator('a[href="/datenschutz"]').first().isVisible()).resolves.toBe(
-					true
-				);
+				const privacy = page.locator('main .privacy-note a');
+				await expect(
+					privacy.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)
+				).resolves.toBe('/datenschutz');
 				await expectAccessible(page);
 				await screenshot(page, 'auth-registrieren');
 				const email = `e2e-seiten-${width}@example.org`;

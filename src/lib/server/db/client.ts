@@ -28,10 +28,12 @@ export interface DatabaseOptions {
 	url?: string;
 	/** Folder for PGlite data; omitted means in memory (tests). */
 	dataDir?: string;
+	/** A PGlite dump (`dumpDataDir`) to start from, e.g. an already migrated database in tests. */
+	loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-	return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+	return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -51,13 +53,16 @@ async function openPostgres(url: string): Promise<Database> {
 	};
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
 	let release = () => {};
 	if (dataDir) {
 		fs.mkdirSync(dataDir, { recursive: true });
 		release = lockDataDir(dataDir);
 	}
-	const client = new PGlite(dataDir ? path.join(dataDir, 'pglite') : undefined);
+	const client = new PGlite(
+		dataDir ? path.join(dataDir, 'pglite') : undefined,
+		loadDataDir ? { loadDataDir } : undefined
+	);
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
 	return {

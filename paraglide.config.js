@@ -3,6 +3,6 @@ export const paraglideOptions = {
 	project: './project.inlang',
 	outdir: './src/lib/paraglide',
 	// German unless the visitor picks another language: the office's own content is German.
-	strategy: /** @type {const} */ (['cookie', 'baseLocale']),
+	strategy: /** @type {('cookie' | 'baseLocale')[]} */ (['cookie', 'baseLocale']),
 	cookieName: 'lang'
 };

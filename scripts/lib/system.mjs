@@ -15,7 +15,7 @@ function aptInstall(packages, log) {
 	if (!isRoot() || !hasCommand('apt-get')) return false;
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const install = () =>
-		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+		spawnSync('apt-get', ['install', '-y', ...packages], {
 			stdio: 'inherit',
 			env
 		}).status === 0;

@@ -59,10 +59,10 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 		fs.mkdirSync(dataDir, { recursive: true });
 		release = lockDataDir(dataDir);
 	}
-	const client = new PGlite(
-		dataDir ? path.join(dataDir, 'pglite') : undefined,
-		loadDataDir ? { loadDataDir } : undefined
-	);
+	const client = new PGlite({
+		dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined,
+		loadDataDir
+	});
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
 	return {

@@ -17,7 +17,10 @@ export async function enqueueMail(db: Db | Tx, mail: OutgoingMail) {
 			recipient: mail.to,
 			subject: mail.subject,
 			textBody: mail.text,
-			replyTo: mail.replyTo ?? null
+			replyTo: mail.replyTo ?? null,
+			// From the app's clock in milliseconds, like the `now` the sender compares with: the
+			// database default now() has microseconds and could make a new mail look not yet due.
+			nextAttemptAt: new Date()
 		})
 		.returning({ id: outboxMails.id });
 	return row.id;

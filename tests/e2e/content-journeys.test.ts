@@ -250,6 +250,15 @@ describe('content journeys', () => {
 		await expect(
 			editor.locator('tr', { hasText: 'Quartiersmanagement' }).locator('td').nth(2).innerText()
 		).resolves.toBe('–');
+
+		// Put Kaster's substitute back: other files on this shared server read the contact page.
+		await editor.locator('main table a', { hasText: 'Quartiersmanagement' }).click();
+		await editor.waitForLoadState('load');
+		await editor.selectOption('select[name="substituteId"]', { label: 'Frau Lindner' });
+		await submit(editor, 'Speichern');
+		await expect(
+			editor.locator('tr', { hasText: 'Quartiersmanagement' }).locator('td').nth(2).innerText()
+		).resolves.toBe('Frau Lindner');
 	});
 
 	it('edits an editable page and shows the sanitised preview after saving', async () => {

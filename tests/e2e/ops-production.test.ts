@@ -157,7 +157,13 @@ describe('behind HTTPS, with info logs', () => {
 			password: `${PASSWORD}-falsch`
 		});
 		await get(`/passwort-setzen?token=${setPasswordToken}x`);
-		await new Promise((r) => setTimeout(r, 300));
+		// Log lines can arrive a moment after the response; once this one is there, all are.
+		const marker = `/ops-log-marker-${Date.now()}`;
+		await get(marker);
+		const deadline = Date.now() + 5000;
+		while (!server.log().includes(`"path":"${marker}"`) && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
 
 		const lines = server
 			.log()

@@ -68,7 +68,7 @@ describe('login and logout', () => {
 		await expect(page.evaluate(() => document.activeElement?.className)).resolves.toContain(
 			'error-summary'
 		);
-		await expectAccessible(page);
+		await expectAccessible(page, { atThisWidth: true });
 		await screenshot(page, 'auth-anmelden-fehler');
 
 		const unknown = await tryLogin(page, 'niemand-hier@example.org', 'falsches-passwort');

@@ -116,7 +116,7 @@ describe('resident registration', () => {
 			'„Einverständnis zum Datenschutz“'
 		])
 			expect(summary).toContain(expected);
-		await expectAccessible(page);
+		await expectAccessible(page, { atThisWidth: true });
 		await screenshot(page, 'auth-registrieren-fehler');
 
 		await page.fill('input[name="display_name"]', '<script>alert(1)</script>');

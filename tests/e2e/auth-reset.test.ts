@@ -123,7 +123,7 @@ describe('password reset by mail', () => {
 			expect(res?.status()).toBe(400);
 			const summary = await page.locator('.error-summary').innerText();
 			expect(summary).toContain('„Neues Passwort“ muss mindestens 10 Zeichen lang sein.');
-			await expectAccessible(page);
+			await expectAccessible(page, { atThisWidth: true });
 			await screenshot(page, 'auth-passwort-setzen-fehler');
 
 			await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../src/lib/server/db/client';
 import type { Db } from '../../src/lib/server/db/client';
 import { seedSite } from '../../src/lib/server/site/seed-site';
+import { migratedPgliteTemplate } from '../helpers/db';
 import { DESKTOP, expectAccessible, expectNoHorizontalScroll, screenshot } from './support';
 
 /*
@@ -26,7 +27,12 @@ export async function prepareDataDir(setup: (db: Db) => Promise<void> = async ()
 
 /** Opens the folder's database (only while no server runs on it). */
 export async function withDataDir<T>(dataDir: string, fn: (db: Db) => Promise<T>): Promise<T> {
-	const database = await openDatabase({ dataDir });
+	// An empty folder starts from the migrated template (seconds of CPU less per private server).
+	const empty = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
+	const database = await openDatabase({
+		dataDir,
+		loadDataDir: empty ? await migratedPgliteTemplate() : undefined
+	});
 	try {
 		await database.migrate(path.resolve('drizzle'));
 		return await fn(database.db);

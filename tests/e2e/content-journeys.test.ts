@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, closePage, launchBrowser, loginAs, openPage, PHONE } from './support';
+import { baseUrl, closePage, DESKTOP, launchBrowser, loginAs, openPage } from './support';
 import { berlinLocal, postOk, submit, visitAndCheck } from './content-support';
 
 const PUBLIC_PAGES = [
@@ -20,7 +20,7 @@ describe('content journeys', () => {
 	beforeAll(async () => {
 		browser = await launchBrowser();
 		editor = await loginAs(browser, 'content');
-		visitor = await openPage(browser, { width: PHONE });
+		visitor = await openPage(browser, { width: DESKTOP });
 	});
 	afterAll(async () => {
 		await closePage(editor);
@@ -29,6 +29,11 @@ describe('content journeys', () => {
 	});
 
 	it('a content editor fills in the venue address and it appears on /haus-der-begegnung', async () => {
+		await editor.goto('/verwaltung/haus');
+		const fields = ['input[name="street"]', 'input[name="postalCode"]', 'input[name="city"]'];
+		const original = await Promise.all(fields.map((field) => editor.inputValue(field)));
+		const originalHours = await editor.inputValue('textarea[name="openingHours"]');
+
 		await visitor.goto('/haus-der-begegnung');
 		await expect(visitor.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
 
@@ -53,52 +58,57 @@ describe('content journeys', () => {
 		expect(address).toContain('50181 Bedburg');
 		await expect(visitor.locator('main').innerText()).resolves.toContain('Montag bis Donnerstag');
 		await visitAndCheck(visitor, '/haus-der-begegnung', 'content-haus-public');
+
+		// Back to Kaster's seed (address still to be completed): other files read these pages.
+		await editor.goto('/verwaltung/haus');
+		for (const [i, field] of fields.entries()) await editor.fill(field, original[i]);
+		await editor.fill('textarea[name="openingHours"]', originalHours);
+		await submit(editor, 'Speichern');
+		await visitor.goto('/haus-der-begegnung');
+		await expect(visitor.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
 	});
 
-	it(
-		'a notice appears as banner on every page and disappears after its end',
-		{ timeout: 180_000 },
-		async () => {
-			const now = Date.now();
-			// The end is a whole minute (datetime-local has no seconds), far enough ahead to look first.
-			let end = Math.ceil(now / 60_000) * 60_000;
-			if (end - now < 25_000) end += 60_000;
-			const title = `Büro am Freitag geschlossen ${now}`;
+	it('a notice appears as banner on every page and disappears once its end has passed', async () => {
+		const now = Date.now();
+		const title = `Büro am Freitag geschlossen ${now}`;
 
-			await editor.goto('/verwaltung/hinweise/neu');
-			await editor.fill('input[name="title"]', title);
-			await editor.fill('textarea[name="body"]', 'Wir sind ab Montag wieder für Sie da.');
-			await editor.selectOption('select[name="priority"]', 'urgent');
-			await editor.fill('input[name="startsAt"]', berlinLocal(new Date(now - 10 * 60_000)));
-			await editor.fill('input[name="endsAt"]', berlinLocal(new Date(end)));
-			await submit(editor, 'Anlegen');
-			expect(editor.url()).toContain('/verwaltung/hinweise?angelegt=1');
-			const row = editor.locator('tr', { hasText: title });
-			await expect(row.innerText()).resolves.toContain('aktiv');
-			await expect(row.innerText()).resolves.toContain('Dringend');
+		await editor.goto('/verwaltung/hinweise/neu');
+		await editor.fill('input[name="title"]', title);
+		await editor.fill('textarea[name="body"]', 'Wir sind ab Montag wieder für Sie da.');
+		await editor.selectOption('select[name="priority"]', 'urgent');
+		await editor.fill('input[name="startsAt"]', berlinLocal(new Date(now - 10 * 60_000)));
+		await editor.fill('input[name="endsAt"]', berlinLocal(new Date(now + 60 * 60_000)));
+		await submit(editor, 'Anlegen');
+		expect(editor.url()).toContain('/verwaltung/hinweise?angelegt=1');
+		const row = editor.locator('tr', { hasText: title });
+		await expect(row.innerText()).resolves.toContain('aktiv');
+		await expect(row.innerText()).resolves.toContain('Dringend');
 
-			for (const path of [...PUBLIC_PAGES, '/aktuelles/neue-internetseite', '/verwaltung']) {
-				const page = path.startsWith('/verwaltung') ? editor : visitor;
-				await page.goto(path);
-				const banner = page.locator('section.notices');
-				await expect(banner.innerText(), path).resolves.toContain(title);
-				await expect(banner.locator('.notice--urgent').count(), path).resolves.toBe(1);
-			}
-			await visitAndCheck(visitor, '/', 'content-notice-banner');
-
-			const wait = end - Date.now() + 1500;
-			if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-			for (const path of PUBLIC_PAGES) {
-				await visitor.goto(path);
-				await expect(visitor.locator('main').innerText(), path).resolves.not.toContain(title);
-				await expect(visitor.locator('body').innerText(), path).resolves.not.toContain(title);
-			}
-			await editor.goto('/verwaltung/hinweise');
-			await expect(editor.locator('tr', { hasText: title }).innerText()).resolves.toContain(
-				'abgelaufen'
-			);
+		for (const path of [...PUBLIC_PAGES, '/aktuelles/neue-internetseite', '/verwaltung']) {
+			const page = path.startsWith('/verwaltung') ? editor : visitor;
+			await page.goto(path);
+			const banner = page.locator('section.notices');
+			await expect(banner.innerText(), path).resolves.toContain(title);
+			await expect(banner.locator('.notice--urgent').count(), path).resolves.toBe(1);
 		}
-	);
+		await visitAndCheck(visitor, '/', 'content-notice-banner');
+
+		// The office moves the end to a minute ago (the time window itself is covered by unit tests
+		// with a fixed clock; waiting here for a real end would cost a minute of every test run).
+		await editor.goto('/verwaltung/hinweise');
+		await row.locator('a').first().click();
+		await editor.waitForLoadState('load');
+		await editor.fill('input[name="endsAt"]', berlinLocal(new Date(Date.now() - 60_000)));
+		await submit(editor, 'Speichern');
+		for (const path of PUBLIC_PAGES) {
+			await visitor.goto(path);
+			await expect(visitor.locator('body').innerText(), path).resolves.not.toContain(title);
+		}
+		await editor.goto('/verwaltung/hinweise');
+		await expect(editor.locator('tr', { hasText: title }).innerText()).resolves.toContain(
+			'abgelaufen'
+		);
+	});
 
 	it('published news appears on the start page, /aktuelles, its own page and in the feed', async () => {
 		const title = `Sommerfest im Quartier ${Date.now()}`;

@@ -16,7 +16,7 @@ describe('smoke', () => {
 		const res = await page.goto('/');
 		expect(res?.status()).toBe(200);
 		await expect(page.locator('h1').textContent()).resolves.toContain('Kaster');
-		await expectAccessible(page);
+		await expectAccessible(page, { atThisWidth: true });
 		await screenshot(page, 'smoke-start');
 	});
 });

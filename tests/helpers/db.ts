@@ -42,7 +42,7 @@ export async function createTestDatabase(): Promise<Database> {
  * migrated database is much cheaper. The dump is made once and kept on disk (shared by all test
  * workers and runs), keyed by the migrations and the PGlite version.
  */
-async function migratedPgliteTemplate(): Promise<Blob> {
+export async function migratedPgliteTemplate(): Promise<Blob> {
 	const hash = createHash('sha256');
 	hash.update(
 		JSON.parse(fs.readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version

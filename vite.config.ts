@@ -32,7 +32,9 @@ export default defineConfig({
 					globalSetup: ['tests/compile-messages.setup.ts', 'tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
-					fileParallelism: false
+					fileParallelism: false,
+					// One module graph for all files: playwright and axe are imported once, not per file.
+					isolate: false
 				}
 			}
 		]

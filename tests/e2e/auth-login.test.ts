@@ -62,6 +62,9 @@ describe('login and logout', () => {
 		expect(wrong?.status()).toBe(400);
 		const wrongText = await page.locator('.error-summary').innerText();
 		expect(wrongText).toContain('E-Mail-Adresse oder Passwort sind nicht richtig');
+		// Not a field to correct: the summary says so instead of counting "entries".
+		expect(wrongText).toContain('Das hat nicht geklappt:');
+		expect(wrongText).not.toContain('korrigieren');
 		// The address comes back, the password never does.
 		await expect(page.locator('input[name="email"]').inputValue()).resolves.toBe(email);
 		await expect(page.locator('input[name="password"]').inputValue()).resolves.toBe('');

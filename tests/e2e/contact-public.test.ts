@@ -76,7 +76,7 @@ describe('contact: public pages', () => {
 			]);
 			await page.waitForSelector('.error-summary');
 			const summary = await page.locator('.error-summary').innerText();
-			expect(summary).toContain('Bitte korrigieren Sie 2 Angabe(n)');
+			expect(summary).toContain('Bitte korrigieren Sie diese 2 Angaben:');
 			expect(summary).toContain(
 				'Bitte geben Sie bei „Ihre E-Mail-Adresse“ eine gültige E-Mail-Adresse ein'
 			);

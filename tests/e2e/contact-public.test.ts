@@ -10,15 +10,10 @@ import {
 	postForm,
 	readMails,
 	screenshot,
+	visitAndCheck,
 	waitForNewMail
 } from './support';
-import {
-	checkPage,
-	mailHeader,
-	marker,
-	sendContactForm,
-	sendFeedbackForm
-} from './contact-support';
+import { mailHeader, marker, sendContactForm, sendFeedbackForm } from './contact-support';
 
 /** The contact page and the accessibility statement on the shared server, as a visitor. */
 describe('contact: public pages', () => {
@@ -33,7 +28,7 @@ describe('contact: public pages', () => {
 	for (const width of [DESKTOP, PHONE]) {
 		it(`shows the contact page and the statement accessibly at ${width} px`, async () => {
 			const page = await openPage(browser, { width });
-			await checkPage(page, '/kontakt', 'contact-kontakt');
+			await visitAndCheck(page, '/kontakt', 'contact-kontakt');
 			// The vacant position says so, names its substitute and links to the substitute's card.
 			const vacant = page.locator('article', { hasText: 'Stelle derzeit unbesetzt' });
 			await expect(vacant.count()).resolves.toBe(1);
@@ -50,8 +45,8 @@ describe('contact: public pages', () => {
 			expect(options).toContain('Quartiersmanagement – unbesetzt, Nachricht geht an Frau Lindner');
 			await expect(page.locator('.privacy-note a[href$="datenschutz"]').count()).resolves.toBe(1);
 
-			await checkPage(page, '/kontakt/danke', 'contact-kontakt-danke');
-			await checkPage(page, '/barrierefreiheit', 'contact-barrierefreiheit');
+			await visitAndCheck(page, '/kontakt/danke', 'contact-kontakt-danke');
+			await visitAndCheck(page, '/barrierefreiheit', 'contact-barrierefreiheit');
 			const jump = page.locator('main a[href="#rueckmeldung"]');
 			await expect(jump.count()).resolves.toBe(1);
 			await expect(page.locator('#rueckmeldung form').count()).resolves.toBe(1);
@@ -59,7 +54,7 @@ describe('contact: public pages', () => {
 			expect(text).toContain('Durchsetzungsverfahren');
 			expect(text).toContain('Ombudsstelle für barrierefreie Informationstechnik');
 			expect(text).toMatch(/zuletzt am \d{1,2}\. \S+ \d{4} geprüft/);
-			await checkPage(page, '/barrierefreiheit/danke', 'contact-barrierefreiheit-danke');
+			await visitAndCheck(page, '/barrierefreiheit/danke', 'contact-barrierefreiheit-danke');
 			await closePage(page);
 		}, 150_000);
 	}

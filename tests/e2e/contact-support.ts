@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../src/lib/server/db/client';
 import type { Db } from '../../src/lib/server/db/client';
 import { seedSite } from '../../src/lib/server/site/seed-site';
 import { migratedPgliteTemplate } from '../helpers/db';
-import { DESKTOP, expectAccessible, expectNoHorizontalScroll, screenshot } from './support';
+import { DESKTOP } from './support';
 
 /*
  * Helpers for the contact & mail journeys. Private servers run on a data folder prepared here
@@ -126,16 +125,6 @@ export async function sendFeedbackForm(page: Page, input: FeedbackInput): Promis
 		page.waitForURL('**/barrierefreiheit/danke'),
 		form.getByRole('button', { name: 'Rückmeldung senden' }).click()
 	]);
-}
-
-/** 200, one h1, axe clean, no sideways scrolling, screenshot. */
-export async function checkPage(page: Page, urlPath: string, name: string): Promise<void> {
-	const res = await page.goto(urlPath);
-	expect(res?.status(), urlPath).toBe(200);
-	await expect(page.locator('h1').count(), `${urlPath}: one h1`).resolves.toBe(1);
-	await expectAccessible(page);
-	await expectNoHorizontalScroll(page);
-	await screenshot(page, name);
 }
 
 /** A marker to find this test's rows and mails among everything else on the shared server. */

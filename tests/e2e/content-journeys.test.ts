@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, closePage, DESKTOP, launchBrowser, loginAs, openPage } from './support';
-import { berlinLocal, postOk, submit, visitAndCheck } from './content-support';
+import {
+	baseUrl,
+	closePage,
+	DESKTOP,
+	launchBrowser,
+	loginAs,
+	openPage,
+	visitAndCheck
+} from './support';
+import { berlinLocal, postOk, submit } from './content-support';
 
 const PUBLIC_PAGES = [
 	'/',

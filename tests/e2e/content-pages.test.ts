@@ -8,9 +8,10 @@ import {
 	loginAs,
 	openPage,
 	PHONE,
-	screenshot
+	screenshot,
+	visitAndCheck
 } from './support';
-import { idsOnList, submit, visitAndCheck } from './content-support';
+import { idsOnList, submit } from './content-support';
 
 describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 	let browser: Browser;

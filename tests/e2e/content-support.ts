@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectNoHorizontalScroll, postForm, screenshot } from './support';
+import { postForm } from './support';
 
 /** yyyy-mm-ddThh:mm in Europe/Berlin, as <input type=datetime-local> wants it. */
 export function berlinLocal(date: Date): string {
@@ -15,16 +15,6 @@ export function berlinLocal(date: Date): string {
 	})
 		.format(date)
 		.replace(' ', 'T');
-}
-
-/** Opens a page, expects 200, runs axe, checks for sideways scrolling and takes a screenshot. */
-export async function visitAndCheck(page: Page, path: string, name: string): Promise<void> {
-	const res = await page.goto(path);
-	expect(res?.status(), path).toBe(200);
-	await expect(page.locator('h1').count(), `${path}: one h1`).resolves.toBe(1);
-	await expectAccessible(page);
-	await expectNoHorizontalScroll(page);
-	await screenshot(page, name);
 }
 
 /** Submits a form through the browser by clicking the named button; waits for the next page. */

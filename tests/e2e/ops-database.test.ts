@@ -38,18 +38,6 @@ describe('database outage', () => {
 		}
 	});
 
-	async function logLinesWith(text: string): Promise<string[]> {
-		const deadline = Date.now() + 5000;
-		for (;;) {
-			const lines = server
-				.log()
-				.split('\n')
-				.filter((line) => line.includes(text));
-			if (lines.length > 0 || Date.now() > deadline) return lines;
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-
 	async function cutOff() {
 		await admin.query(`alter database ${name} with allow_connections false`);
 		await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
@@ -93,7 +81,7 @@ describe('database outage', () => {
 
 		// The error id is what staff look for in the log, where the details are. The log line may
 		// reach us a moment after the response.
-		const logged = await logLinesWith(`"errorId":"${id}"`);
+		const logged = await server.logLinesWith(`"errorId":"${id}"`);
 		expect(logged.length).toBe(1);
 		expect(JSON.parse(logged[0])).toMatchObject({ status: 500, path: '/quartiersmanagement' });
 		// The server survived the dropped connections.

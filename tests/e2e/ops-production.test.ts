@@ -160,10 +160,7 @@ describe('behind HTTPS, with info logs', () => {
 		// Log lines can arrive a moment after the response; once this one is there, all are.
 		const marker = `/ops-log-marker-${Date.now()}`;
 		await get(marker);
-		const deadline = Date.now() + 5000;
-		while (!server.log().includes(`"path":"${marker}"`) && Date.now() < deadline) {
-			await new Promise((r) => setTimeout(r, 100));
-		}
+		await server.logLinesWith(`"path":"${marker}"`);
 
 		const lines = server
 			.log()

@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl } from './support';
+import { baseUrl, PUBLIC_PAGES } from './support';
 
 /**
  * The HTML of every public page, fetched without a browser: cheap enough to run against both
  * databases (npm test repeats this file on PostgreSQL), so every page's loaders run on both.
  * The browser checks of the same pages (widths, axe, keyboard) are in public-pages.test.ts.
  */
-const PUBLIC_PAGES = [
-	'/',
-	'/quartiersmanagement',
-	'/haus-der-begegnung',
-	'/aktuelles',
-	'/kontakt',
-	'/impressum',
-	'/datenschutz',
-	'/barrierefreiheit'
-];
-
 describe.each(PUBLIC_PAGES)('%s as HTML', (path) => {
 	it('is complete, German, script-free and loads nothing from elsewhere', async () => {
 		const res = await fetch(`${baseUrl()}${path}`, { headers: { accept: 'text/html' } });

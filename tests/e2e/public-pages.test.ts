@@ -10,24 +10,16 @@ import {
 	NARROW,
 	openPage,
 	PHONE,
+	PUBLIC_PAGES,
 	screenshot
 } from './support';
 
 /**
- * Every public page in Chromium at desktop width and at 320 px: one h1, German, skip link, accessible, no
- * sideways scroll, the legal links, no third-party requests. Then keyboard use, the language
- * switch and the print stylesheet. (The HTML itself, script-free, is checked in public-html.)
+ * Every public page in Chromium at desktop width and at 320 px: one h1, German, skip link,
+ * accessible, no sideways scroll, the legal links, no third-party requests. Then keyboard use,
+ * the language switch and the print stylesheet. (The HTML itself, script-free, is checked in
+ * public-html.)
  */
-const PUBLIC_PAGES = [
-	'/',
-	'/quartiersmanagement',
-	'/haus-der-begegnung',
-	'/aktuelles',
-	'/kontakt',
-	'/impressum',
-	'/datenschutz',
-	'/barrierefreiheit'
-];
 // 375 px (the common phone) lies between these two; other files use it for the back office.
 const WIDTHS = [DESKTOP, NARROW];
 

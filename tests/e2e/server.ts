@@ -9,6 +9,8 @@ export interface RunningServer {
 	dataDir: string;
 	process: ChildProcess;
 	log: () => string;
+	/** Log lines containing `text`, waiting up to 5 s for the first: lines can follow the response. */
+	logLinesWith: (text: string) => Promise<string[]>;
 	stop: () => Promise<void>;
 }
 
@@ -79,6 +81,14 @@ export async function startServer(
 		dataDir,
 		process: child,
 		log: () => output,
+		logLinesWith: async (text) => {
+			const until = Date.now() + 5000;
+			for (;;) {
+				const lines = output.split('\n').filter((line) => line.includes(text));
+				if (lines.length > 0 || Date.now() > until) return lines;
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		},
 		stop: async () => {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

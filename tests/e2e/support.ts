@@ -37,6 +37,18 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
+/** Every public page (German slugs); public-html and public-pages check each of them. */
+export const PUBLIC_PAGES = [
+	'/',
+	'/quartiersmanagement',
+	'/haus-der-begegnung',
+	'/aktuelles',
+	'/kontakt',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit'
+];
+
 export const DESKTOP = 1280;
 export const PHONE = 375;
 export const NARROW = 320;
@@ -106,6 +118,16 @@ export async function expectAccessible(
 	}
 }
 
+/** Opens a page, expects 200 and one h1, runs axe, checks for sideways scrolling, screenshot. */
+export async function visitAndCheck(page: Page, urlPath: string, name: string): Promise<void> {
+	const res = await page.goto(urlPath);
+	expect(res?.status(), urlPath).toBe(200);
+	await expect(page.locator('h1').count(), `${urlPath}: one h1`).resolves.toBe(1);
+	await expectAccessible(page);
+	await expectNoHorizontalScroll(page);
+	await screenshot(page, name);
+}
+
 /** The page must not scroll sideways (content fits the viewport, e.g. at 320 px). */
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 	const overflow = await page.evaluate(
@@ -136,17 +158,11 @@ export function readMails(): ReceivedMail[] {
 		.map((line) => JSON.parse(line) as ReceivedMail);
 }
 
-export async function waitForMail(
+export function waitForMail(
 	predicate: (mail: ReceivedMail) => boolean,
 	timeoutMs = 15_000
 ): Promise<ReceivedMail> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		const found = readMails().find(predicate);
-		if (found) return found;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('expected mail did not arrive');
+	return waitForNewMail(0, predicate, timeoutMs);
 }
 
 /** Reads the CSRF token from a page's first form (for raw HTTP requests in bad-input tests). */

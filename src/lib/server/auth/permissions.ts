@@ -1,0 +1,48 @@
+import type { StaffRole } from '../db/schema';
+import { DomainError } from '../errors';
+import type { Actor } from './actor';
+
+/**
+ * Every permission in one list, each with its rule. Use cases call `assertCan` as their first
+ * line; routes and templates may call `can` to decide what to show. Admins may do everything a
+ * staff role may do; the CLI runs on the server itself and may do everything.
+ */
+type Rule = (actor: Actor, record?: unknown) => boolean;
+
+const staffWith =
+	(role: StaffRole): Rule =>
+	(actor) =>
+		actor.kind === 'cli' ||
+		(actor.kind === 'staff' && (actor.roles.includes(role) || actor.roles.includes('admin')));
+
+const anyStaff: Rule = (actor) => actor.kind === 'cli' || actor.kind === 'staff';
+const signedIn: Rule = (actor) => actor.kind === 'staff' || actor.kind === 'resident';
+const anyone: Rule = () => true;
+
+export const PERMISSIONS = {
+	/** Enter the back office at all (/verwaltung). */
+	'backoffice.enter': anyStaff,
+	'account.manage-own': signedIn,
+	'accounts.manage': staffWith('admin'),
+	'site.settings.edit': staffWith('admin'),
+	'accessibility.review': staffWith('admin'),
+	'outbox.read': staffWith('admin'),
+	'outbox.retry': staffWith('admin'),
+	'content.edit': staffWith('content'),
+	'contact.read': staffWith('content'),
+	'contact.answer': staffWith('content'),
+	'contact.submit': anyone,
+	'accessibility.submit-feedback': anyone
+} satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Actor, permission: Permission, record?: unknown): boolean {
+	return PERMISSIONS[permission](actor, record);
+}
+
+/** The first line of every mutating use case. */
+export function assertCan(actor: Actor, permission: Permission, record?: unknown): void {
+	if (can(actor, permission, record)) return;
+	throw new DomainError(actor.kind === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+}

@@ -6,6 +6,7 @@ import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { PGLITE_EXTENSIONS } from '../../src/lib/server/db/pglite-extensions';
 
 const MIGRATIONS = path.resolve('drizzle');
 
@@ -14,8 +15,21 @@ const MIGRATIONS = path.resolve('drizzle');
  * on the PostgreSQL server in TEST_DATABASE_URL (dropped again by close()).
  */
 export async function createTestDatabase(): Promise<Database> {
+	if (!process.env.TEST_DATABASE_URL) {
+		return openDatabase({ loadDataDir: await migratedPgliteTemplate() });
+	}
+	const database = await createEmptyTestDatabase();
+	await database.migrate(MIGRATIONS);
+	return database;
+}
+
+/**
+ * A fresh database with no migrations applied (to test the migrations themselves): in-memory
+ * PGlite, or a new database on the TEST_DATABASE_URL server, dropped again by close().
+ */
+export async function createEmptyTestDatabase(): Promise<Database> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
-	if (!serverUrl) return openDatabase({ loadDataDir: await migratedPgliteTemplate() });
+	if (!serverUrl) return openDatabase({});
 	const name = `quartier_test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
@@ -24,7 +38,6 @@ export async function createTestDatabase(): Promise<Database> {
 	const url = new URL(serverUrl);
 	url.pathname = `/${name}`;
 	const database = await openDatabase({ url: url.toString() });
-	await database.migrate(MIGRATIONS);
 	return {
 		...database,
 		close: async () => {
@@ -54,7 +67,7 @@ export async function migratedPgliteTemplate(): Promise<Blob> {
 	const dir = path.resolve('node_modules/.cache/quartier-tests');
 	const file = path.join(dir, `pglite-${hash.digest('hex').slice(0, 16)}.tar`);
 	if (!fs.existsSync(file)) {
-		const client = new PGlite();
+		const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
 		await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
 		const dump = await client.dumpDataDir('none');
 		await client.close();

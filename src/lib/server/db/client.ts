@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { logger } from '../logger';
+import { PGLITE_EXTENSIONS } from './pglite-extensions';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -61,7 +62,8 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 	}
 	const client = new PGlite({
 		dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined,
-		loadDataDir
+		loadDataDir,
+		extensions: PGLITE_EXTENSIONS
 	});
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;

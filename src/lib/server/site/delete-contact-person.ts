@@ -17,7 +17,8 @@ export async function deleteContactPerson(
 			.where(eq(contactPersons.id, id))
 			.for('update');
 		if (!existing) throw new DomainError('NOT_FOUND');
-		// The column has no foreign key, so the link is cleared here, in the same transaction.
+		// The foreign key (ON DELETE SET NULL) would clear the link too; clearing it here also marks
+		// those persons as changed.
 		await tx
 			.update(contactPersons)
 			.set({ substituteId: null, updatedAt: new Date() })

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { allOf, oneOf } from './checks';
 
 export const STAFF_ROLES = ['concerns', 'rooms', 'content', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -8,7 +9,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const users = pgTable(
 	'users',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		email: text('email').notNull(),
 		displayName: text('display_name').notNull().default(''),
 		passwordHash: text('password_hash'),
@@ -24,7 +25,10 @@ export const users = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [uniqueIndex('users_email_unique').on(sql`lower(${t.email})`)]
+	(t) => [
+		uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+		check('users_roles_check', allOf(t.roles, STAFF_ROLES))
+	]
 );
 
 /** Sessions are stored by the SHA-256 of the cookie token, so a database leak does not leak sessions. */
@@ -57,5 +61,8 @@ export const userTokens = pgTable(
 		usedAt: timestamp('used_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('user_tokens_user_idx').on(t.userId)]
+	(t) => [
+		index('user_tokens_user_idx').on(t.userId),
+		check('user_tokens_purpose_check', oneOf(t.purpose, TOKEN_PURPOSES))
+	]
 );

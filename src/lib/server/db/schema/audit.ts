@@ -1,11 +1,11 @@
-import { index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
 /** Who changed what in the back office; written in the same transaction as the change. */
 export const auditLog = pgTable(
 	'audit_log',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
 		action: text('action').notNull(),
 		entity: text('entity').notNull(),

@@ -1,4 +1,5 @@
-import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { oneOf } from './checks';
 
 export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 
@@ -6,7 +7,7 @@ export const MAIL_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const outboxMails = pgTable(
 	'outbox_mails',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		recipient: text('recipient').notNull(),
 		replyTo: text('reply_to'),
 		subject: text('subject').notNull(),
@@ -20,6 +21,7 @@ export const outboxMails = pgTable(
 	},
 	(t) => [
 		index('outbox_mails_due_idx').on(t.status, t.nextAttemptAt),
-		index('outbox_mails_created_idx').on(t.createdAt)
+		index('outbox_mails_created_idx').on(t.createdAt),
+		check('outbox_mails_status_check', oneOf(t.status, MAIL_STATUSES))
 	]
 );

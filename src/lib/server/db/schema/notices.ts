@@ -1,4 +1,5 @@
-import { index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { oneOf } from './checks';
 import { users } from './accounts';
 
 export const NOTICE_PRIORITIES = ['info', 'important', 'urgent'] as const;
@@ -8,7 +9,7 @@ export type NoticePriority = (typeof NOTICE_PRIORITIES)[number];
 export const notices = pgTable(
 	'notices',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),
 		priority: text('priority', { enum: NOTICE_PRIORITIES }).notNull().default('info'),
@@ -17,13 +18,16 @@ export const notices = pgTable(
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('notices_active_idx').on(t.startsAt, t.endsAt)]
+	(t) => [
+		index('notices_active_idx').on(t.startsAt, t.endsAt),
+		check('notices_priority_check', oneOf(t.priority, NOTICE_PRIORITIES))
+	]
 );
 
 export const newsPosts = pgTable(
 	'news_posts',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		slug: text('slug').notNull(),
 		title: text('title').notNull(),
 		summary: text('summary').notNull().default(''),

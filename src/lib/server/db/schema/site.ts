@@ -5,12 +5,12 @@ import {
 	integer,
 	jsonb,
 	pgTable,
-	serial,
 	text,
 	timestamp,
 	uniqueIndex,
 	index,
-	check
+	check,
+	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
@@ -42,7 +42,7 @@ export const siteSettings = pgTable(
 export const venues = pgTable(
 	'venues',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		slug: text('slug').notNull(),
 		name: text('name').notNull(),
 		description: text('description').notNull().default(''),
@@ -59,7 +59,7 @@ export const venues = pgTable(
 export const contactPersons = pgTable(
 	'contact_persons',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		roleTitle: text('role_title').notNull(),
 		name: text('name').notNull().default(''),
 		responsibilities: text('responsibilities').notNull().default(''),
@@ -68,7 +68,10 @@ export const contactPersons = pgTable(
 		officeHours: text('office_hours').notNull().default(''),
 		isVacant: boolean('is_vacant').notNull().default(false),
 		vacancyNote: text('vacancy_note').notNull().default(''),
-		substituteId: integer('substitute_id'),
+		// Deleting a person leaves whoever had them as substitute without one.
+		substituteId: integer('substitute_id').references((): AnyPgColumn => contactPersons.id, {
+			onDelete: 'set null'
+		}),
 		sortOrder: integer('sort_order').notNull().default(0),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -79,7 +82,7 @@ export const contactPersons = pgTable(
 export const pages = pgTable(
 	'pages',
 	{
-		id: serial('id').primaryKey(),
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
 		slug: text('slug').notNull(),
 		title: text('title').notNull(),
 		body: text('body').notNull().default(''),

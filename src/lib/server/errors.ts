@@ -7,7 +7,9 @@ export const ERROR_CODES = [
 	'CONFLICT',
 	'INVALID',
 	'INVALID_TRANSITION',
-	'RATE_LIMITED'
+	'RATE_LIMITED',
+	/** A capability link that exists but expired, was revoked or used; the reason is the message. */
+	'GONE'
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -31,7 +33,8 @@ const STATUS: Record<ErrorCode, number> = {
 	CONFLICT: 409,
 	INVALID: 400,
 	INVALID_TRANSITION: 409,
-	RATE_LIMITED: 429
+	RATE_LIMITED: 429,
+	GONE: 410
 };
 
 export function httpStatusOf(error: DomainError): number {
@@ -53,6 +56,21 @@ export function messageOf(error: DomainError): string {
 			return m.error_rate_limited({ minutes: 1 });
 		case 'INVALID':
 			return error.message;
+		case 'GONE':
+			return linkGoneMessage(error.message);
+	}
+}
+
+function linkGoneMessage(reason: string): string {
+	switch (reason) {
+		case 'expired':
+			return m.capability_link_expired();
+		case 'revoked':
+			return m.capability_link_revoked();
+		case 'used':
+			return m.capability_link_used();
+		default:
+			return m.capability_link_gone();
 	}
 }
 

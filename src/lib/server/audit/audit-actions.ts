@@ -26,7 +26,9 @@ export const AUDIT_ACTIONS = [
 	'site-settings.updated',
 	'venue.updated',
 	'contact-message.answered',
-	'outbox.retried'
+	'outbox.retried',
+	'capability-link.issued',
+	'capability-link.revoked'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,6 +41,7 @@ export const AUDIT_ENTITIES = [
 	'site_settings',
 	'venue',
 	'contact_message',
-	'outbox_mail'
+	'outbox_mail',
+	'capability_link'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

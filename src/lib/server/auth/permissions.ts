@@ -1,4 +1,4 @@
-import type { StaffRole } from '../db/schema';
+import type { CapabilityPurpose, StaffRole } from '../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from './actor';
 
@@ -19,6 +19,35 @@ const anyStaff: Rule = (actor) => actor.kind === 'cli' || actor.kind === 'staff'
 const signedIn: Rule = (actor) => actor.kind === 'staff' || actor.kind === 'resident';
 const anyone: Rule = () => true;
 
+/** The record a permission is asked about, where a capability link may grant it. */
+export interface RecordRef {
+	type: string;
+	id: number;
+}
+
+function isRecordRef(record: unknown): record is RecordRef {
+	const r = record as Partial<RecordRef> | null | undefined;
+	return typeof r?.type === 'string' && typeof r.id === 'number';
+}
+
+/**
+ * Granted to the holder of a capability link for `purpose`, on the one record the link names:
+ * `can(actor, 'x', { type: 'concern', id: 7 })`.
+ */
+const viaLink =
+	(purpose: CapabilityPurpose): Rule =>
+	(actor, record) =>
+		actor.kind === 'capability' &&
+		actor.purpose === purpose &&
+		isRecordRef(record) &&
+		record.type === actor.recordType &&
+		record.id === actor.recordId;
+
+const anyOf =
+	(...rules: Rule[]): Rule =>
+	(actor, record) =>
+		rules.some((rule) => rule(actor, record));
+
 export const PERMISSIONS = {
 	/** Enter the back office at all (/verwaltung). */
 	'backoffice.enter': anyStaff,
@@ -32,7 +61,9 @@ export const PERMISSIONS = {
 	'contact.read': staffWith('content'),
 	'contact.answer': staffWith('content'),
 	'contact.submit': anyone,
-	'accessibility.submit-feedback': anyone
+	'accessibility.submit-feedback': anyone,
+	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
+	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,7 +15,7 @@ import { findCapabilityLinks } from './find-capability-links';
 import { describeCapabilityLink } from '$lib/capability-link-text';
 
 const T0 = new Date('2026-03-01T09:00:00Z');
-const RECORD = { type: 'example', id: 7 } as const;
+const RECORD = { type: 'example' as const, id: 7 };
 
 async function rejection(promise: Promise<unknown>): Promise<DomainError> {
 	try {

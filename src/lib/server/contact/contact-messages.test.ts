@@ -85,7 +85,7 @@ describe('contact messages in the back office', () => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			actorId: staffId,
-			action: 'contact_message.answered',
+			action: 'contact-message.answered',
 			entityId: String(id)
 		});
 		await expect(

@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactMessages } from '../db/schema';
-import { recordAudit } from '../audit/record-audit';
-import { DomainError } from '../errors';
+import type { Actor } from '../auth/actor';
+import { transition } from '../states';
+import { MESSAGE_TRANSITIONS } from './contact.states';
 
 /**
  * Marks a message as answered. Marking it again (a second click, two staff at once) changes
@@ -12,27 +12,19 @@ export async function markMessageAnswered(
 	db: Db,
 	{ id, actorId }: { id: number; actorId: number }
 ) {
+	// Until the authz work passes the actor in: the route has checked the role already.
+	const actor: Actor = { kind: 'staff', id: actorId, email: '', displayName: '', roles: [] };
 	return db.transaction(async (tx) => {
-		const [updated] = await tx
-			.update(contactMessages)
-			.set({ status: 'answered' })
-			.where(and(eq(contactMessages.id, id), eq(contactMessages.status, 'new')))
-			.returning({ id: contactMessages.id, kind: contactMessages.kind });
-		if (!updated) {
-			const [existing] = await tx
-				.select({ id: contactMessages.id })
-				.from(contactMessages)
-				.where(eq(contactMessages.id, id));
-			if (!existing) throw new DomainError('NOT_FOUND');
-			return { changed: false };
-		}
-		await recordAudit(tx, {
-			actorId,
-			action: 'contact_message.answered',
-			entity: 'contact_message',
-			entityId: id,
-			data: { kind: updated.kind }
+		const result = await transition(tx, {
+			table: contactMessages,
+			idColumn: contactMessages.id,
+			stateColumn: contactMessages.status,
+			id,
+			transitions: MESSAGE_TRANSITIONS,
+			to: 'answered',
+			actor,
+			audit: { action: 'contact-message.answered', entity: 'contact_message' }
 		});
-		return { changed: true };
+		return { changed: result.changed };
 	});
 }

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../db/client';
 import { auditLog } from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { currentRequestId } from '../request-context';
+import { now } from '../time';
 import type { AuditAction, AuditEntity } from './audit-actions';
 
 export interface AuditEntry {
@@ -47,7 +48,9 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry | LegacyAuditEn
 		data: entry.data ?? null,
 		before: before ?? null,
 		after: after ?? null,
-		requestId: currentRequestId()
+		requestId: currentRequestId(),
+		// The app's clock, like the change it describes (and fixed in tests with setClock).
+		createdAt: now()
 	});
 }
 

@@ -1,3 +1,4 @@
+ALTER TABLE "audit_log" ADD COLUMN "actor_kind" text;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "before" jsonb;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "after" jsonb;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD COLUMN "request_id" text;--> statement-breakpoint

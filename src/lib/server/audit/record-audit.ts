@@ -39,9 +39,12 @@ export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>
 export async function recordAudit(db: Db | Tx, entry: LegacyAuditEntry): Promise<void>;
 export async function recordAudit(db: Db | Tx, entry: AuditEntry | LegacyAuditEntry) {
 	const actorId = 'actor' in entry ? actorUserId(entry.actor) : entry.actorId;
+	// Tells the CLI from a visitor or the system when there is no user to name.
+	const actorKind = 'actor' in entry ? entry.actor.kind : null;
 	const { before, after } = 'actor' in entry ? changedOnly(entry.before, entry.after) : {};
 	await db.insert(auditLog).values({
 		actorId,
+		actorKind,
 		action: entry.action,
 		entity: entry.entity,
 		entityId: entry.entityId === undefined ? null : String(entry.entityId),

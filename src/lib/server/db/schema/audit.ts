@@ -7,6 +7,8 @@ export const auditLog = pgTable(
 	{
 		id: serial('id').primaryKey(),
 		actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+		/** Who acted when there is no user: 'cli', 'anonymous', 'capability', 'system' (or a user's kind). */
+		actorKind: text('actor_kind'),
 		action: text('action').notNull(),
 		entity: text('entity').notNull(),
 		entityId: text('entity_id'),

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { currentRequestId } from './request-context';
+import { requestLogFields } from './request-context';
 
 /**
  * Drizzle puts every query parameter into its error message ("params: …"), and those are
@@ -22,10 +22,7 @@ export const logger = pino({
 	level: process.env.LOG_LEVEL ?? 'info',
 	base: undefined,
 	// Every line written while a request is handled names it, so one request's lines can be found.
-	mixin: () => {
-		const requestId = currentRequestId();
-		return requestId ? { requestId } : {};
-	},
+	mixin: requestLogFields,
 	serializers: { err: serializeError },
 	redact: ['password', 'token', '*.password', '*.token', 'headers.cookie']
 });

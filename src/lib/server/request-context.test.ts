@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentRequestId, requestIdFrom, runInRequest } from './request-context';
+import { currentRequestId, requestIdFrom, requestLogFields, runInRequest } from './request-context';
 
 describe('request ids', () => {
 	it('keep a short safe incoming id', () => {
@@ -29,5 +29,10 @@ describe('request ids', () => {
 		});
 		expect(seen).toBe('req-1');
 		expect(currentRequestId()).toBeNull();
+	});
+
+	it('go onto every log line written during the request', () => {
+		expect(requestLogFields()).toEqual({});
+		expect(runInRequest('req-2', requestLogFields)).toEqual({ requestId: 'req-2' });
 	});
 });

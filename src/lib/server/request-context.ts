@@ -28,3 +28,9 @@ export function runInRequest<T>(requestId: string, fn: () => T): T {
 export function currentRequestId(): string | null {
 	return storage.getStore()?.requestId ?? null;
 }
+
+/** Fields for every log line (pino `mixin`): the request id while a request is handled. */
+export function requestLogFields(): { requestId?: string } {
+	const requestId = currentRequestId();
+	return requestId ? { requestId } : {};
+}

@@ -13,6 +13,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { config } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
+import { requestIdFrom, runInRequest } from '$lib/server/request-context';
+import { setDisplayTimeZone } from '$lib/format';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import {
 	CSRF_COOKIE,
@@ -23,7 +25,18 @@ import {
 } from '$lib/server/security/csrf';
 
 export const init: ServerInit = async () => {
+	setDisplayTimeZone(config().TIME_ZONE);
 	await startRuntime();
+};
+
+/** One id per request: in the X-Request-Id header, on every log line and in audit entries. */
+const requestId: Handle = ({ event, resolve }) => {
+	const id = requestIdFrom(event.request.headers.get('x-request-id'));
+	return runInRequest(id, async () => {
+		const response = await resolve(event);
+		response.headers.set('X-Request-Id', id);
+		return response;
+	});
 };
 
 const requestLog: Handle = async ({ event, resolve }) => {
@@ -140,7 +153,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, requestLog, i18n, session, csrf);
+export const handle = sequence(requestId, securityHeaders, requestLog, i18n, session, csrf);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	const id = randomUUID().slice(0, 8);

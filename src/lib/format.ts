@@ -1,22 +1,44 @@
 import { getLocale } from '$lib/paraglide/runtime.js';
+import { DEFAULT_TIME_ZONE } from '$lib/time-zone';
 
-const TIME_ZONE = 'Europe/Berlin';
+export type DateStyle = 'date' | 'datetime';
 
-/** Dates are shown in Europe/Berlin, in the reader's language. */
-export function formatDate(value: Date | string | null | undefined): string {
+/**
+ * The zone dates are shown in. Templates cannot read the server configuration, and pages are
+ * rendered on the server only (csr = false), so the server sets it once at start-up
+ * (hooks.server.ts `init`) from TIME_ZONE.
+ */
+let displayTimeZone = DEFAULT_TIME_ZONE;
+
+export function setDisplayTimeZone(zone: string): void {
+	displayTimeZone = zone;
+}
+
+export function getDisplayTimeZone(): string {
+	return displayTimeZone;
+}
+
+/** An instant as text for readers of `locale` in `timeZone`: a long date, or date and time. */
+export function formatInstant(
+	value: Date,
+	{ locale, timeZone, style }: { locale: string; timeZone: string; style: DateStyle }
+): string {
+	const options: Intl.DateTimeFormatOptions =
+		style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' };
+	return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(value);
+}
+
+function show(value: Date | string | null | undefined, style: DateStyle): string {
 	if (!value) return '';
 	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: TIME_ZONE }).format(
-		date
-	);
+	return formatInstant(date, { locale: getLocale(), timeZone: displayTimeZone, style });
+}
+
+/** Dates are shown in the configured zone, in the reader's language. */
+export function formatDate(value: Date | string | null | undefined): string {
+	return show(value, 'date');
 }
 
 export function formatDateTime(value: Date | string | null | undefined): string {
-	if (!value) return '';
-	const date = typeof value === 'string' ? new Date(value) : value;
-	return new Intl.DateTimeFormat(getLocale(), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: TIME_ZONE
-	}).format(date);
+	return show(value, 'datetime');
 }

@@ -106,8 +106,15 @@ describe('content journeys', () => {
 		await editor.goto('/verwaltung/hinweise');
 		await row.locator('a').first().click();
 		await editor.waitForLoadState('load');
+		const editUrl = editor.url();
 		await editor.fill('input[name="endsAt"]', berlinLocal(new Date(Date.now() - 60_000)));
 		await submit(editor, 'Speichern');
+		// Beside the record: its history, newest first (created, then changed).
+		await editor.goto(editUrl);
+		const history = editor.locator('section.record-history');
+		await expect(history.locator('h2').innerText()).resolves.toBe('Verlauf');
+		await expect(history.locator('ol > li').count()).resolves.toBe(2);
+		await expect(history.locator('ol > li time[datetime]').count()).resolves.toBe(2);
 		for (const path of PUBLIC_PAGES) {
 			await visitor.goto(path);
 			await expect(visitor.locator('body').innerText(), path).resolves.not.toContain(title);

@@ -65,6 +65,26 @@ describe('security headers', () => {
 	});
 });
 
+describe('request ids', () => {
+	it('answers every request with an X-Request-Id, keeping a safe incoming one', async () => {
+		const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+		const idOf = async (path: string, incoming?: string) =>
+			(
+				await fetch(`${baseUrl()}${path}`, {
+					headers: incoming ? { 'x-request-id': incoming } : {}
+				})
+			).headers.get('x-request-id');
+		const [first, second] = [await idOf('/'), await idOf('/')];
+		expect(first).toMatch(uuid);
+		expect(second).toMatch(uuid);
+		expect(first).not.toBe(second);
+		expect(await idOf('/seite-gibt-es-nicht')).toMatch(uuid);
+		expect(await idOf('/', 'proxy-4711.abc')).toBe('proxy-4711.abc');
+		expect(await idOf('/', `x${'y'.repeat(80)}`)).toMatch(uuid);
+		expect(await idOf('/', 'a"b')).toMatch(uuid);
+	});
+});
+
 describe('cookies over plain http', () => {
 	let browser: Browser;
 	beforeAll(async () => {

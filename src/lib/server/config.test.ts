@@ -14,7 +14,8 @@ describe('readConfig', () => {
 			RATE_LIMIT_PER_MINUTE: 10,
 			MAIL_POLL_SECONDS: 15,
 			SEED: 'kaster',
-			LOG_LEVEL: 'info'
+			LOG_LEVEL: 'info',
+			TIME_ZONE: 'Europe/Berlin'
 		});
 		expect(cfg.DATABASE_URL).toBeUndefined();
 		expect(cfg.SMTP_URL).toBeUndefined();
@@ -35,9 +36,15 @@ describe('readConfig', () => {
 			MAIL_POLL_SECONDS: '0.5',
 			SEED: 'none',
 			LOG_LEVEL: 'warn',
-			SECRET: 'a'.repeat(32)
+			SECRET: 'a'.repeat(32),
+			TIME_ZONE: 'America/New_York'
 		});
-		expect(cfg).toMatchObject({ SESSION_DAYS: 30, MAIL_POLL_SECONDS: 0.5, SEED: 'none' });
+		expect(cfg).toMatchObject({
+			SESSION_DAYS: 30,
+			MAIL_POLL_SECONDS: 0.5,
+			SEED: 'none',
+			TIME_ZONE: 'America/New_York'
+		});
 		expect(readConfig({ DATABASE_URL: 'postgresql://h/db' }).DATABASE_URL).toBe(
 			'postgresql://h/db'
 		);
@@ -61,7 +68,10 @@ describe('readConfig', () => {
 		['SMTP_URL', 'mail.example.org'],
 		['SMTP_URL', 'http://mail.example.org'],
 		['MAIL_FROM', 'x'],
-		['SECRET', 'short']
+		['SECRET', 'short'],
+		['TIME_ZONE', 'Mars/Olympus'],
+		['TIME_ZONE', '+01:00'],
+		['TIME_ZONE', 'Berlin time']
 	])('refuses %s=%s with an error naming the setting', (key, value) => {
 		expect(() => readConfig({ [key]: value })).toThrow(
 			new RegExp(`^Invalid configuration: .*${key}: `)

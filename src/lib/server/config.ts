@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZoneName } from '$lib/time-zone';
 
 /** All configuration comes from the environment; every key is documented in .env.example. */
 const envSchema = z.object({
@@ -16,7 +17,12 @@ const envSchema = z.object({
 	MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
 	SEED: z.enum(['kaster', 'none']).default('kaster'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	SECRET: z.string().min(16, 'use at least 16 random characters').optional()
+	SECRET: z.string().min(16, 'use at least 16 random characters').optional(),
+	// The zone of every wall-clock time staff type and readers see; the process's TZ does not matter.
+	TIME_ZONE: z
+		.string()
+		.refine(isTimeZoneName, 'expected an IANA time zone such as Europe/Berlin')
+		.default(DEFAULT_TIME_ZONE)
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -247,22 +247,19 @@ describe('berlinLocalToDate across the 2026 DST changes', () => {
 		expect(iso('2026-03-29T01:59')).toBe('2026-03-29T00:59:00.000Z');
 		expect(iso('2026-03-29T03:00')).toBe('2026-03-29T01:00:00.000Z');
 		expect(iso('2026-03-29T12:00')).toBe('2026-03-29T10:00:00.000Z');
-		// 02:30 does not exist that night; it must still give a real instant that round-trips to a
-		// time that does exist, not an error or an hour off in the wrong direction.
-		const gap = berlinLocalToDate('2026-03-29T02:30');
-		expect(gap).not.toBeNull();
-		expect(['2026-03-29T01:30', '2026-03-29T03:30']).toContain(toBerlinLocalInput(gap));
+		// 02:30 does not exist that night; by the policy in time.ts it moves forward by the gap.
+		expect(iso('2026-03-29T02:30')).toBe('2026-03-29T01:30:00.000Z');
+		expect(toBerlinLocalInput(berlinLocalToDate('2026-03-29T02:30'))).toBe('2026-03-29T03:30');
+		expect(iso('2026-03-29T02:00')).toBe('2026-03-29T01:00:00.000Z');
 	});
 
 	it('handles the autumn change on 2026-10-25 (03:00 → 02:00)', () => {
 		expect(iso('2026-10-25T01:30')).toBe('2026-10-24T23:30:00.000Z');
 		expect(iso('2026-10-25T03:30')).toBe('2026-10-25T02:30:00.000Z');
 		expect(iso('2026-10-25T12:00')).toBe('2026-10-25T11:00:00.000Z');
-		// 02:30 happens twice; either instant is fine as long as it is 02:30 in Berlin.
+		// 02:30 happens twice; by the policy in time.ts the earlier one (still summer time) counts.
 		const twice = berlinLocalToDate('2026-10-25T02:30');
-		expect(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']).toContain(
-			twice?.toISOString()
-		);
+		expect(twice?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
 		expect(toBerlinLocalInput(twice)).toBe('2026-10-25T02:30');
 	});
 

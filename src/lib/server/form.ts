@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
+import { localToInstant, toLocalInput } from './time';
 
 /**
  * Form parsing and the field builders every form uses, so that every form answers bad input
@@ -95,15 +96,15 @@ export const field = {
 			})
 			.transform((s) => (s === '' ? null : s))
 			.default(null),
-	/** yyyy-mm-ddThh:mm from <input type=datetime-local>, interpreted in Europe/Berlin. */
+	/** yyyy-mm-ddThh:mm from <input type=datetime-local>, a wall-clock time in the configured zone. */
 	optionalDateTime: (label: Label) =>
 		z
 			.string({ error: () => m.error_invalid_date({ field: label() }) })
 			.trim()
-			.refine((s) => s === '' || berlinLocalToDate(s) !== null, {
+			.refine((s) => s === '' || localToInstant(s) !== null, {
 				error: () => m.error_invalid_date({ field: label() })
 			})
-			.transform((s) => (s === '' ? null : berlinLocalToDate(s)))
+			.transform((s) => (s === '' ? null : localToInstant(s)))
 			.default(null),
 	integer: (label: Label, min = 0, max = 1_000_000) =>
 		z.coerce
@@ -119,48 +120,12 @@ function isIsoDate(s: string): boolean {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** Converts a wall-clock time in Europe/Berlin to the instant it denotes. */
-export function berlinLocalToDate(local: string): Date | null {
-	const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
-	if (!match || !isIsoDate(match[1])) return null;
-	const [hours, minutes] = [Number(match[2]), Number(match[3])];
-	if (hours > 23 || minutes > 59) return null;
-	const asUtc = new Date(`${local}:00Z`);
-	// The offset of Berlin at that moment: try the offset at the guessed instant, then correct once.
-	let guess = asUtc.getTime() - berlinOffsetMs(asUtc);
-	guess = asUtc.getTime() - berlinOffsetMs(new Date(guess));
-	return new Date(guess);
-}
-
-function berlinOffsetMs(at: Date): number {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/Berlin',
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit'
-	}).formatToParts(at);
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = Date.UTC(
-		get('year'),
-		get('month') - 1,
-		get('day'),
-		get('hour'),
-		get('minute'),
-		get('second')
-	);
-	return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/** Formats an instant as the value of <input type=datetime-local> in Europe/Berlin. */
-export function toBerlinLocalInput(date: Date | null | undefined): string {
-	if (!date) return '';
-	const shifted = new Date(date.getTime() + berlinOffsetMs(date));
-	return shifted.toISOString().slice(0, 16);
-}
+/**
+ * Kept names for the form's datetime-local fields; the conversion and its policy for the DST gap
+ * and the repeated hour live in time.ts (the zone is TIME_ZONE, Europe/Berlin by default).
+ */
+export const berlinLocalToDate = (local: string): Date | null => localToInstant(local);
+export const toBerlinLocalInput = (date: Date | null | undefined): string => toLocalInput(date);
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { requestLogFields } from './request-context';
 
 /**
  * Drizzle puts every query parameter into its error message ("params: …"), and those are
@@ -20,6 +21,8 @@ export function serializeError(err: unknown): unknown {
 export const logger = pino({
 	level: process.env.LOG_LEVEL ?? 'info',
 	base: undefined,
+	// Every line written while a request is handled names it, so one request's lines can be found.
+	mixin: requestLogFields,
 	serializers: { err: serializeError },
 	redact: ['password', 'token', '*.password', '*.token', 'headers.cookie']
 });

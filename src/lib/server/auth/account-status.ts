@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { now as clockNow } from '../time';
 
 /** One word for an account's state, in the order that matters most to the office. */
 export function accountStatus(
@@ -8,7 +9,7 @@ export function accountStatus(
 		hasPassword: boolean;
 		emailVerifiedAt: Date | null;
 	},
-	now = new Date()
+	now = clockNow()
 ): { label: string; warn: boolean } {
 	if (a.disabledAt) return { label: m.auth_status_disabled(), warn: true };
 	if (a.lockedUntil && a.lockedUntil > now) return { label: m.auth_status_locked(), warn: true };

@@ -6,6 +6,7 @@ import { DomainError } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashToken } from './tokens';
 import { findUserById } from './users';
+import { now } from '../time';
 
 /**
  * A signed-in user changes their password, proving the current one. Other sessions end (a
@@ -24,10 +25,7 @@ export async function changeOwnPassword(
 	}
 	const passwordHash = await hashPassword(options.newPassword);
 	await db.transaction(async (tx) => {
-		await tx
-			.update(users)
-			.set({ passwordHash, updatedAt: new Date() })
-			.where(eq(users.id, user.id));
+		await tx.update(users).set({ passwordHash, updatedAt: now() }).where(eq(users.id, user.id));
 		await tx
 			.delete(sessions)
 			.where(and(eq(sessions.userId, user.id), ne(sessions.id, hashToken(options.sessionToken))));

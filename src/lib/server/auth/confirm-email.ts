@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { consumeUserToken } from './user-tokens';
+import { now } from '../time';
 
 /** Confirms the address of a registration; false for an unknown, used or expired link. */
 export async function confirmEmail(db: Db, { token }: { token: string }): Promise<boolean> {
@@ -12,7 +13,7 @@ export async function confirmEmail(db: Db, { token }: { token: string }): Promis
 			.update(users)
 			.set({
 				emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
-				updatedAt: new Date()
+				updatedAt: now()
 			})
 			.where(eq(users.id, used.userId));
 		return true;

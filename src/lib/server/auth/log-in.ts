@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import type { SessionUser } from './roles';
 import { findUserByEmail } from './users';
+import { now as clockNow } from '../time';
 
 export type LogInResult =
 	| { ok: true; user: SessionUser }
@@ -28,7 +29,7 @@ export interface LogInOptions {
  * locks again until a right one resets the count.
  */
 export async function logIn(db: Db, options: LogInOptions): Promise<LogInResult> {
-	const now = options.now ?? new Date();
+	const now = options.now ?? clockNow();
 	const user = await findUserByEmail(db, options.email);
 	if (!user || !user.passwordHash) {
 		await verifyAgainstDummy(options.password);

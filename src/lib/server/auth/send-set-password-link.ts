@@ -8,6 +8,7 @@ import { roleLabels, sortRoles } from './role-labels';
 import { actorIdOf, assertAdmin, type Actor } from './roles';
 import { issueUserToken } from './user-tokens';
 import { findUserById } from './users';
+import { now } from '../time';
 
 /**
  * Issues a fresh set-password link for an account (earlier links stop working). The back office
@@ -41,7 +42,7 @@ export async function sendSetPasswordLink(
 					disabledAt: null,
 					lockedUntil: null,
 					failedLoginCount: 0,
-					updatedAt: new Date()
+					updatedAt: now()
 				})
 				.where(eq(users.id, user.id));
 		}

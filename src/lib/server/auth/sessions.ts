@@ -3,13 +3,14 @@ import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import type { SessionUser } from './roles';
 import { hashToken, newToken } from './tokens';
+import { now } from '../time';
 
 export const SESSION_COOKIE = 'session';
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function createSession(db: Db, userId: number, days: number) {
 	const token = newToken();
-	const expiresAt = new Date(Date.now() + days * DAY);
+	const expiresAt = new Date(now().getTime() + days * DAY);
 	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt });
 	return { token, expiresAt };
 }
@@ -33,12 +34,12 @@ export async function validateSession(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)))
+		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now()), isNull(users.disabledAt)))
 		.limit(1);
 	if (!row) return null;
 	let expiresAt = row.expiresAt;
-	if (expiresAt.getTime() - Date.now() < (days * DAY) / 2) {
-		expiresAt = new Date(Date.now() + days * DAY);
+	if (expiresAt.getTime() - now().getTime() < (days * DAY) / 2) {
+		expiresAt = new Date(now().getTime() + days * DAY);
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 	}
 	return { user: row.user, expiresAt };
@@ -53,5 +54,5 @@ export async function deleteUserSessions(db: Db, userId: number) {
 }
 
 export async function deleteExpiredSessions(db: Db) {
-	await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+	await db.delete(sessions).where(lt(sessions.expiresAt, now()));
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { actorIdOf, assertAdmin, type Actor } from './roles';
 import { findUserById } from './users';
+import { now } from '../time';
 
 /** Disables an account (it can no longer sign in, its sessions end) or enables it again. */
 export async function setAccountDisabled(
@@ -21,7 +22,7 @@ export async function setAccountDisabled(
 		if (!user) throw new DomainError('NOT_FOUND');
 		await tx
 			.update(users)
-			.set({ disabledAt: options.disabled ? new Date() : null, updatedAt: new Date() })
+			.set({ disabledAt: options.disabled ? now() : null, updatedAt: now() })
 			.where(eq(users.id, user.id));
 		if (options.disabled) await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await recordAudit(tx, {

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { hashPassword } from './passwords';
 import { consumeUserToken } from './user-tokens';
+import { now } from '../time';
 
 /**
  * Sets a password from a mailed or printed link (set_password or reset_password). Also proves
@@ -26,7 +27,7 @@ export async function setPasswordWithToken(
 				emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
 				failedLoginCount: 0,
 				lockedUntil: null,
-				updatedAt: new Date()
+				updatedAt: now()
 			})
 			.where(eq(users.id, used.userId))
 			.returning({ id: users.id, email: users.email, disabledAt: users.disabledAt });

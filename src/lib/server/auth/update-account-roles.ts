@@ -7,6 +7,7 @@ import { DomainError } from '../errors';
 import { sortRoles } from './role-labels';
 import { actorIdOf, assertAdmin, type Actor } from './roles';
 import { findUserById } from './users';
+import { now } from '../time';
 
 /** Replaces an account's roles. No roles makes it a resident account. */
 export async function updateAccountRoles(
@@ -24,7 +25,7 @@ export async function updateAccountRoles(
 	await db.transaction(async (tx) => {
 		const user = await findUserById(tx, options.userId);
 		if (!user) throw new DomainError('NOT_FOUND');
-		await tx.update(users).set({ roles, updatedAt: new Date() }).where(eq(users.id, user.id));
+		await tx.update(users).set({ roles, updatedAt: now() }).where(eq(users.id, user.id));
 		await recordAudit(tx, {
 			actorId: actorIdOf(options.actor),
 			action: 'account.roles',

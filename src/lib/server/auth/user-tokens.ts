@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { users, userTokens, type TokenPurpose } from '../db/schema';
 import { hashToken, newToken } from './tokens';
+import { now as clockNow } from '../time';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ export async function issueUserToken(
 	db: Db | Tx,
 	userId: number,
 	purpose: TokenPurpose,
-	now = new Date()
+	now = clockNow()
 ): Promise<{ token: string; expiresAt: Date }> {
 	await db
 		.delete(userTokens)
@@ -47,7 +48,7 @@ export async function peekUserToken(
 	db: Db | Tx,
 	token: string,
 	purposes: readonly TokenPurpose[],
-	now = new Date()
+	now = clockNow()
 ) {
 	if (!token || token.length > 100) return null;
 	const [row] = await db
@@ -67,7 +68,7 @@ export async function consumeUserToken(
 	db: Db | Tx,
 	token: string,
 	purposes: readonly TokenPurpose[],
-	now = new Date()
+	now = clockNow()
 ): Promise<{ userId: number; purpose: TokenPurpose } | null> {
 	if (!token || token.length > 100) return null;
 	const [row] = await db

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { OutgoingMail } from '../mail/outbox';
+import { formatLocal } from '../time';
 import type { FeedbackType } from './contact.schemas';
 import type { ResolvedRecipients } from './resolve-recipients';
 
@@ -12,9 +13,7 @@ type Locale = 'de' | 'en';
 const DE = { locale: 'de' } as const;
 
 function germanDate(date: Date): string {
-	return new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(
-		date
-	);
+	return formatLocal(date, 'de', 'date');
 }
 
 function routeNote(resolved: Pick<ResolvedRecipients, 'route' | 'addressed'>): string | null {

@@ -1,6 +1,7 @@
 import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactMessages, contactPersons } from '../db/schema';
+import { now as clockNow } from '../time';
 
 export const MESSAGES_PAGE_SIZE = 20;
 
@@ -36,7 +37,7 @@ export async function findContactMessages(
 /** Accessibility feedback past its due date that nobody has answered yet. */
 export function isOverdue(
 	message: { status: string; dueAt: Date | null },
-	now: Date = new Date()
+	now: Date = clockNow()
 ): boolean {
 	return message.status === 'new' && message.dueAt !== null && message.dueAt < now;
 }

@@ -9,6 +9,7 @@ import {
 } from './contact-mails';
 import { FEEDBACK_DUE_DAYS, type AccessibilityFeedbackInput } from './contact.schemas';
 import { resolveRecipients } from './resolve-recipients';
+import { now as clockNow } from '../time';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,7 +23,7 @@ export async function submitAccessibilityFeedback(
 		input,
 		origin,
 		locale = 'de',
-		now = new Date()
+		now = clockNow()
 	}: { input: AccessibilityFeedbackInput; origin: string; locale?: 'de' | 'en'; now?: Date }
 ) {
 	const dueAt = new Date(now.getTime() + FEEDBACK_DUE_DAYS * DAY_MS);

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, lte, sql, count } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { outboxMails } from '../db/schema';
+import { now as clockNow } from '../time';
 
 export interface OutgoingMail {
 	to: string;
@@ -20,13 +21,13 @@ export async function enqueueMail(db: Db | Tx, mail: OutgoingMail) {
 			replyTo: mail.replyTo ?? null,
 			// From the app's clock in milliseconds, like the `now` the sender compares with: the
 			// database default now() has microseconds and could make a new mail look not yet due.
-			nextAttemptAt: new Date()
+			nextAttemptAt: clockNow()
 		})
 		.returning({ id: outboxMails.id });
 	return row.id;
 }
 
-export async function findDueMails(db: Db, limit = 20, now = new Date()) {
+export async function findDueMails(db: Db, limit = 20, now = clockNow()) {
 	return db
 		.select()
 		.from(outboxMails)
@@ -43,7 +44,7 @@ export const MAIL_LEASE_MS = 5 * 60_000;
  * set, so another sender (an overlapping run or a second process on the same database) cannot
  * send them too. If the process dies mid-send, the mail is due again when the lease ends.
  */
-export async function claimDueMails(db: Db, limit = 20, now = new Date()) {
+export async function claimDueMails(db: Db, limit = 20, now = clockNow()) {
 	const due = db
 		.select({ id: outboxMails.id })
 		.from(outboxMails)
@@ -64,7 +65,7 @@ export async function markMailSent(db: Db, id: number) {
 		.update(outboxMails)
 		.set({
 			status: 'sent',
-			sentAt: new Date(),
+			sentAt: clockNow(),
 			attempts: sql`${outboxMails.attempts} + 1`,
 			lastError: null
 		})
@@ -92,7 +93,7 @@ export async function markMailAttemptFailed(
 			attempts: next,
 			lastError: error.slice(0, 500),
 			status: permanent || next >= MAX_MAIL_ATTEMPTS ? 'failed' : 'pending',
-			nextAttemptAt: new Date(Date.now() + delayMs)
+			nextAttemptAt: new Date(clockNow().getTime() + delayMs)
 		})
 		.where(eq(outboxMails.id, id));
 }

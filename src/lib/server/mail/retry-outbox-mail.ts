@@ -3,11 +3,12 @@ import type { Db } from '../db/client';
 import { outboxMails } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
+import { now as clockNow } from '../time';
 
 /** "Jetzt erneut versuchen": a waiting or failed mail is due again now. A sent mail stays sent. */
 export async function retryOutboxMail(
 	db: Db,
-	{ id, actorId, now = new Date() }: { id: number; actorId: number; now?: Date }
+	{ id, actorId, now = clockNow() }: { id: number; actorId: number; now?: Date }
 ) {
 	return db.transaction(async (tx) => {
 		const [updated] = await tx

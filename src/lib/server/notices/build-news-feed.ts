@@ -3,6 +3,7 @@ import { Feed } from 'feed';
 import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
 import { renderMarkdown } from '../site/markdown';
+import { now as clockNow } from '../time';
 
 const FEED_SIZE = 20;
 
@@ -24,7 +25,7 @@ export async function buildNewsFeed(
 		origin,
 		officeName,
 		title,
-		now = new Date()
+		now = clockNow()
 	}: { origin: string; officeName: string; title: string; now?: Date }
 ): Promise<string> {
 	const rows = await db

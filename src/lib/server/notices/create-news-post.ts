@@ -3,10 +3,11 @@ import { newsPosts } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { resolveNewsSlug, slugConflict } from './news-slug';
 import type { NewsPostInput } from './notices.schemas';
+import { now as clockNow } from '../time';
 
 export async function createNewsPost(
 	db: Db,
-	{ actorId, input, now = new Date() }: { actorId: number; input: NewsPostInput; now?: Date }
+	{ actorId, input, now = clockNow() }: { actorId: number; input: NewsPostInput; now?: Date }
 ) {
 	return db
 		.transaction(async (tx) => {

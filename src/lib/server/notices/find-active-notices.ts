@@ -1,9 +1,10 @@
 import { and, desc, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notices } from '../db/schema';
+import { now as clockNow } from '../time';
 
 /** Notices whose time window includes now, most urgent first. */
-export async function findActiveNotices(db: Db, now = new Date()) {
+export async function findActiveNotices(db: Db, now = clockNow()) {
 	return db
 		.select({
 			id: notices.id,

@@ -2,11 +2,12 @@ import { count, desc } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notices } from '../db/schema';
 import { noticeStatus } from './notice-rules';
+import { now as clockNow } from '../time';
 
 /** All notices for the back office, newest start first, with their status at `now`. */
 export async function findNotices(
 	db: Db,
-	{ page, pageSize = 20, now = new Date() }: { page: number; pageSize?: number; now?: Date }
+	{ page, pageSize = 20, now = clockNow() }: { page: number; pageSize?: number; now?: Date }
 ) {
 	const [rows, [{ total }]] = await Promise.all([
 		db

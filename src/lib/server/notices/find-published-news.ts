@@ -3,13 +3,14 @@ import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
 import { DomainError } from '../errors';
 import { renderMarkdown } from '../site/markdown';
+import { now as clockNow } from '../time';
 
 const published = (now: Date) =>
 	and(isNotNull(newsPosts.publishedAt), lte(newsPosts.publishedAt, now));
 
 export async function findPublishedNews(
 	db: Db,
-	{ page, pageSize = 10, now = new Date() }: { page: number; pageSize?: number; now?: Date }
+	{ page, pageSize = 10, now = clockNow() }: { page: number; pageSize?: number; now?: Date }
 ) {
 	const [rows, [{ total }]] = await Promise.all([
 		db
@@ -31,7 +32,7 @@ export async function findPublishedNews(
 	return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }
 
-export async function getPublishedNewsBySlug(db: Db, slug: string, now = new Date()) {
+export async function getPublishedNewsBySlug(db: Db, slug: string, now = clockNow()) {
 	const [row] = await db
 		.select()
 		.from(newsPosts)

@@ -1,13 +1,14 @@
 import { m } from '$lib/paraglide/messages.js';
 import { DomainError } from '../errors';
 import type { NoticeInput } from './notices.schemas';
+import { now as clockNow } from '../time';
 
 export type NoticeStatus = 'active' | 'scheduled' | 'expired';
 
 /** Where a notice stands at `now`: the same window findActiveNotices() uses. */
 export function noticeStatus(
 	notice: { startsAt: Date; endsAt: Date | null },
-	now = new Date()
+	now = clockNow()
 ): NoticeStatus {
 	if (notice.startsAt > now) return 'scheduled';
 	if (notice.endsAt && notice.endsAt <= now) return 'expired';

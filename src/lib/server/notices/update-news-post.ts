@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { resolveNewsSlug, slugConflict } from './news-slug';
 import type { NewsPostInput } from './notices.schemas';
+import { now as clockNow } from '../time';
 
 /** Saves a post; publishing keeps the first publication date, unticking takes it offline. */
 export async function updateNewsPost(
@@ -13,7 +14,7 @@ export async function updateNewsPost(
 		actorId,
 		id,
 		input,
-		now = new Date()
+		now = clockNow()
 	}: { actorId: number; id: number; input: NewsPostInput; now?: Date }
 ) {
 	return db

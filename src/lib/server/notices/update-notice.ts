@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { checkNoticeWindow } from './notice-rules';
 import type { NoticeInput } from './notices.schemas';
+import { now } from '../time';
 
 export async function updateNotice(
 	db: Db,
@@ -14,7 +15,7 @@ export async function updateNotice(
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(notices)
-			.set({ ...input, updatedAt: new Date() })
+			.set({ ...input, updatedAt: now() })
 			.where(eq(notices.id, id))
 			.returning({ id: notices.id });
 		if (!row) throw new DomainError('NOT_FOUND');

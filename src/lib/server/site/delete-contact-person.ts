@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { contactPersons } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
+import { now } from '../time';
 
 /** Deletes a contact person; whoever had them as substitute is left without one. */
 export async function deleteContactPerson(
@@ -21,7 +22,7 @@ export async function deleteContactPerson(
 		// those persons as changed.
 		await tx
 			.update(contactPersons)
-			.set({ substituteId: null, updatedAt: new Date() })
+			.set({ substituteId: null, updatedAt: now() })
 			.where(eq(contactPersons.substituteId, id));
 		const [row] = await tx
 			.delete(contactPersons)

@@ -1,18 +1,15 @@
+import { now as clockNow, toLocalDate } from '../time';
+
 /**
  * The accessibility statement must be reviewed at least once a year (BITV 2.0, see COMPLIANCE.md).
- * Dates are calendar days in Europe/Berlin, so the reminder flips at local midnight.
+ * Dates are calendar days in the configured zone, so the reminder flips at local midnight.
  */
 export function isAccessibilityReviewOverdue(
 	site: { accessibilityReviewedOn: string | null },
-	now = new Date()
+	now = clockNow()
 ): boolean {
 	if (!site.accessibilityReviewedOn) return true;
-	return site.accessibilityReviewedOn < oneYearBefore(berlinToday(now));
-}
-
-function berlinToday(now: Date): string {
-	// en-CA formats as yyyy-mm-dd.
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(now);
+	return site.accessibilityReviewedOn < oneYearBefore(toLocalDate(now));
 }
 
 function oneYearBefore(day: string): string {

@@ -2,12 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactPersons, newsPosts, notices, pages, siteSettings, venues } from '../db/schema';
 import { kasterSeed } from './seed-kaster';
+import { now } from '../time';
 
 /**
  * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
  * so a second start never overwrites what staff have edited.
  */
-export async function seedSite(db: Db, seed = kasterSeed, today = new Date()): Promise<boolean> {
+export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promise<boolean> {
 	return db.transaction(async (tx) => {
 		// Serialise concurrent first starts (two workers, or tests in parallel on one server).
 		await tx.execute(sql`select pg_advisory_xact_lock(4242001)`);

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { checkContactPerson } from './contact-person-rules';
 import type { ContactPersonInput } from './site.schemas';
+import { now } from '../time';
 
 export async function updateContactPerson(
 	db: Db,
@@ -14,7 +15,7 @@ export async function updateContactPerson(
 		await checkContactPerson(tx, input, id);
 		const [row] = await tx
 			.update(contactPersons)
-			.set({ ...input, updatedAt: new Date() })
+			.set({ ...input, updatedAt: now() })
 			.where(eq(contactPersons.id, id))
 			.returning({ id: contactPersons.id });
 		if (!row) throw new DomainError('NOT_FOUND');

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { isEditablePageSlug } from './page-slugs';
 import type { PageInput } from './site.schemas';
+import { now } from '../time';
 
 export async function updatePage(
 	db: Db,
@@ -14,7 +15,7 @@ export async function updatePage(
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(pages)
-			.set({ ...input, updatedAt: new Date(), updatedBy: actorId })
+			.set({ ...input, updatedAt: now(), updatedBy: actorId })
 			.where(eq(pages.slug, slug))
 			.returning({ id: pages.id, slug: pages.slug });
 		if (!row) throw new DomainError('NOT_FOUND');

@@ -4,6 +4,7 @@ import { venues } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import type { VenueInput } from './site.schemas';
+import { now } from '../time';
 
 /** Saves a venue's public data; empty address fields stay empty and show as "wird noch ergänzt". */
 export async function updateVenue(
@@ -13,7 +14,7 @@ export async function updateVenue(
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(venues)
-			.set({ ...input, updatedAt: new Date() })
+			.set({ ...input, updatedAt: now() })
 			.where(eq(venues.id, id))
 			.returning({ id: venues.id, slug: venues.slug });
 		if (!row) throw new DomainError('NOT_FOUND');

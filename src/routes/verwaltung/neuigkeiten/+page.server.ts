@@ -4,12 +4,13 @@ import { requireRole } from '$lib/server/auth/roles';
 import { findNewsPosts } from '$lib/server/notices/find-news-posts';
 import { pageFromUrl } from '$lib/server/site/paging';
 import type { PageServerLoad } from './$types';
+import { now as clockNow } from '$lib/server/time';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'content', url.pathname);
 	const result = await findNewsPosts(locals.db, { page: pageFromUrl(url) });
 	if (result.page > result.pages) error(404, m.error_not_found_text());
-	const now = new Date();
+	const now = clockNow();
 	return {
 		posts: {
 			...result,

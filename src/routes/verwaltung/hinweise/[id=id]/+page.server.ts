@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/roles';
-import { parseForm, toBerlinLocalInput } from '$lib/server/form';
+import { parseForm } from '$lib/server/form';
 import { loadOrError } from '$lib/server/http';
 import { deleteNotice } from '$lib/server/notices/delete-notice';
 import { getNoticeById } from '$lib/server/notices/get-notice-by-id';
@@ -10,6 +10,9 @@ import { updateNotice } from '$lib/server/notices/update-notice';
 import { domainFail } from '$lib/server/site/domain-fail';
 import { deleteConfirmationSchema } from '$lib/server/site/site.schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { actorOf } from '$lib/server/auth/actor';
+import { findRecordHistory } from '$lib/server/audit/find-record-history';
+import { toLocalInput } from '$lib/server/time';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals.user, 'content', url.pathname);
@@ -19,10 +22,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			title: notice.title,
 			body: notice.body,
 			priority: notice.priority,
-			startsAt: toBerlinLocalInput(notice.startsAt),
-			endsAt: toBerlinLocalInput(notice.endsAt)
+			startsAt: toLocalInput(notice.startsAt),
+			endsAt: toLocalInput(notice.endsAt)
 		},
-		status: noticeStatus(notice)
+		status: noticeStatus(notice),
+		history: await findRecordHistory(locals.db, {
+			actor: actorOf(locals.user),
+			entity: 'notice',
+			entityId: notice.id
+		})
 	};
 };
 

@@ -1,10 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/roles';
-import { parseForm, toBerlinLocalInput } from '$lib/server/form';
+import { parseForm } from '$lib/server/form';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { noticeSchema } from '$lib/server/notices/notices.schemas';
 import { domainFail } from '$lib/server/site/domain-fail';
 import type { Actions, PageServerLoad } from './$types';
+import { now, toLocalInput } from '$lib/server/time';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'content', url.pathname);
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			title: '',
 			body: '',
 			priority: 'info',
-			startsAt: toBerlinLocalInput(new Date()),
+			startsAt: toLocalInput(now()),
 			endsAt: ''
 		}
 	};

@@ -9,6 +9,7 @@ import { updateNewsPost } from '$lib/server/notices/update-news-post';
 import { domainFail } from '$lib/server/site/domain-fail';
 import { deleteConfirmationSchema } from '$lib/server/site/site.schemas';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/time';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals.user, 'content', url.pathname);
@@ -22,7 +23,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			published: post.publishedAt ? 'on' : ''
 		},
 		publishedAt: post.publishedAt,
-		isLive: post.publishedAt !== null && post.publishedAt <= new Date(),
+		isLive: post.publishedAt !== null && post.publishedAt <= now(),
 		preview: post.html
 	};
 };

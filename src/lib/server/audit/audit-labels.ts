@@ -1,0 +1,59 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { AuditAction } from './audit-actions';
+
+/**
+ * What each action is called in a record's history. A `Record` over the action list, so a new
+ * action does not compile without its label (and a test checks both languages).
+ */
+export const ACTION_LABELS: Record<AuditAction, () => string> = {
+	'account.created': m.audit_action_account_created,
+	'account.link-sent': m.audit_action_account_link_sent,
+	'account.restored': m.audit_action_account_restored,
+	'account.password-set': m.audit_action_account_password_set,
+	'account.locked': m.audit_action_account_locked,
+	'account.unlocked': m.audit_action_account_unlocked,
+	'account.roles-changed': m.audit_action_account_roles_changed,
+	'account.disabled': m.audit_action_account_disabled,
+	'account.enabled': m.audit_action_account_enabled,
+	'notice.created': m.audit_action_notice_created,
+	'notice.updated': m.audit_action_notice_updated,
+	'notice.deleted': m.audit_action_notice_deleted,
+	'news.created': m.audit_action_news_created,
+	'news.updated': m.audit_action_news_updated,
+	'news.deleted': m.audit_action_news_deleted,
+	'page.updated': m.audit_action_page_updated,
+	'contact-person.created': m.audit_action_contact_person_created,
+	'contact-person.updated': m.audit_action_contact_person_updated,
+	'contact-person.deleted': m.audit_action_contact_person_deleted,
+	'site-settings.updated': m.audit_action_site_settings_updated,
+	'venue.updated': m.audit_action_venue_updated,
+	'contact-message.answered': m.audit_action_contact_message_answered,
+	'outbox.retried': m.audit_action_outbox_retried
+};
+
+/** The label of a stored action; an unknown (older, free-text) action is shown as it was stored. */
+export function actionLabel(action: string): string {
+	return Object.hasOwn(ACTION_LABELS, action) ? ACTION_LABELS[action as AuditAction]() : action;
+}
+
+/** Who acted, for people: the account's name, else what kind of actor it was. */
+export function actorLabel(actor: {
+	kind: string | null;
+	displayName: string | null;
+	email: string | null;
+}): string {
+	if (actor.displayName || actor.email) return actor.displayName || actor.email || '';
+	switch (actor.kind) {
+		case 'cli':
+			return m.audit_actor_cli();
+		case 'anonymous':
+			return m.audit_actor_anonymous();
+		case 'capability':
+			return m.audit_actor_capability();
+		case 'staff':
+		case 'resident':
+			return m.audit_actor_deleted();
+		default:
+			return m.audit_actor_system();
+	}
+}

@@ -28,7 +28,9 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'site-settings.updated': m.audit_action_site_settings_updated,
 	'venue.updated': m.audit_action_venue_updated,
 	'contact-message.answered': m.audit_action_contact_message_answered,
-	'outbox.retried': m.audit_action_outbox_retried
+	'outbox.retried': m.audit_action_outbox_retried,
+	'capability-link.issued': m.audit_action_capability_link_issued,
+	'capability-link.revoked': m.audit_action_capability_link_revoked
 };
 
 /** The label of a stored action; an unknown (older, free-text) action is shown as it was stored. */

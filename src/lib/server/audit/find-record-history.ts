@@ -16,7 +16,9 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	venue: 'content.edit',
 	site_settings: 'site.settings.edit',
 	contact_message: 'contact.answer',
-	outbox_mail: 'outbox.read'
+	outbox_mail: 'outbox.read',
+	// A link's history is shown beside the record it acts on, to staff who may see that record.
+	capability_link: 'backoffice.enter'
 };
 
 export interface FieldChange {

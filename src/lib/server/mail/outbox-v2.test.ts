@@ -5,6 +5,7 @@ import { startTestSmtpServer } from '$tests/helpers/smtp';
 import type { Database, Db } from '../db/client';
 import { outboxMails } from '../db/schema';
 import { enqueueAuthMail, setPasswordLink, verifyEmailLink } from '../auth/auth-mails';
+import { accessibilityConfirmationMail, contactConfirmationMail } from '../contact/contact-mails';
 import { resetClock, setClock } from '../time';
 import {
 	claimDueMails,
@@ -115,6 +116,24 @@ describe('outbox v2: locale, template, attachments, dedupe, secrets', () => {
 		expect(text).not.toMatch(/Reset-Token-1|Verify-Token-2|Exists-Token-3/);
 		// The harmless login link stays readable.
 		expect(kept[2].textBody).toContain(`${ORIGIN}/anmelden`);
+	});
+
+	it('the contact mails name their template and language', () => {
+		const confirmation = contactConfirmationMail({
+			to: 'besuch@example.org',
+			messageId: 3,
+			officeName: 'Quartiersbüro',
+			locale: 'en'
+		});
+		expect(confirmation).toMatchObject({ templateKey: 'contact.confirmation', locale: 'en' });
+		const a11y = accessibilityConfirmationMail({
+			to: 'besuch@example.org',
+			messageId: 4,
+			officeName: 'Quartiersbüro',
+			enforcementBody: '',
+			locale: 'de'
+		});
+		expect(a11y).toMatchObject({ templateKey: 'contact.accessibility-confirmation', locale: 'de' });
 	});
 
 	it('keeps the link while the mail waits (without SMTP admins pass it on by hand)', async () => {

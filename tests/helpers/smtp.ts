@@ -12,7 +12,11 @@ export interface ReceivedMail {
 
 /** A real SMTP server on loopback that keeps what it receives, for tests to assert on. */
 export async function startTestSmtpServer(
-	options: { onMail?: (mail: ReceivedMail) => void; port?: number } = {}
+	options: {
+		/** Called for each mail before the server answers; the answer waits for a returned promise. */
+		onMail?: (mail: ReceivedMail) => void | Promise<void>;
+		port?: number;
+	} = {}
 ) {
 	const received: ReceivedMail[] = [];
 	const server = new SMTPServer({
@@ -32,8 +36,10 @@ export async function startTestSmtpServer(
 					text: decodeBody(raw)
 				};
 				received.push(mail);
-				options.onMail?.(mail);
-				callback();
+				Promise.resolve(options.onMail?.(mail)).then(
+					() => callback(),
+					(err: Error) => callback(err)
+				);
 			});
 		}
 	});

@@ -3,6 +3,8 @@ import { config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { logger } from './logger';
 import { startMailSender, type MailSender } from './mail/sender';
+import { JOBS } from './jobs/registry';
+import { startScheduler, type Scheduler } from './jobs/scheduler';
 import { seedSite } from './site/seed-site';
 
 /**
@@ -12,6 +14,7 @@ import { seedSite } from './site/seed-site';
 interface Runtime {
 	database: Database;
 	mail: MailSender;
+	scheduler: Scheduler;
 }
 
 let runtime: Runtime | undefined;
@@ -39,10 +42,12 @@ export function startRuntime(): Promise<Runtime> {
 			from: cfg.MAIL_FROM,
 			pollSeconds: cfg.MAIL_POLL_SECONDS
 		});
-		runtime = { database, mail };
+		const scheduler = startScheduler(database.db, JOBS, { pollSeconds: 60, firstTickSeconds: 5 });
+		runtime = { database, mail, scheduler };
 		logger.info({ driver: database.driver }, 'database ready');
 		const shutdown = async () => {
 			mail.stop();
+			await scheduler.stop();
 			await database.close().catch(() => {});
 			process.exit(0);
 		};

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Db, Tx } from '../db/client';
 import { enqueueMail } from '../mail/outbox';
 import { getSiteSettings } from '../site/get-site';
@@ -24,7 +25,16 @@ async function officeName(db: Db | Tx): Promise<string> {
 export async function enqueueAuthMail(db: Db | Tx, to: string, mail: AuthMail) {
 	const office = await officeName(db);
 	const [subject, text] = compose(mail, office);
-	return enqueueMail(db, { to, subject, text });
+	return enqueueMail(db, {
+		to,
+		subject,
+		text,
+		// The messages above are rendered in the request's language.
+		locale: getLocale(),
+		templateKey: `auth.${mail.kind.replaceAll('_', '-')}`,
+		// The links carry one-time tokens: the outbox must not keep them once the mail is out.
+		secrets: mail.kind === 'already_registered' ? [mail.resetLink] : [mail.link]
+	});
 }
 
 function compose(mail: AuthMail, office: string): [string, string] {

@@ -57,6 +57,7 @@ export const PERMISSIONS = {
 	'accessibility.review': staffWith('admin'),
 	'outbox.read': staffWith('admin'),
 	'outbox.retry': staffWith('admin'),
+	'jobs.read': staffWith('admin'),
 	'content.edit': staffWith('content'),
 	'contact.read': staffWith('content'),
 	'contact.answer': staffWith('content'),

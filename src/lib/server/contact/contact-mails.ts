@@ -80,6 +80,8 @@ export function contactMessageMail(p: {
 	return {
 		to: p.to,
 		replyTo: p.email,
+		locale: 'de',
+		templateKey: 'contact.message',
 		subject: m.contact_mail_staff_subject(
 			{ id: p.messageId, subject: p.subject || m.contact_mail_no_subject({}, DE) },
 			DE
@@ -101,6 +103,8 @@ export function contactConfirmationMail(p: {
 	const opts = { locale: p.locale };
 	return {
 		to: p.to,
+		locale: p.locale,
+		templateKey: 'contact.confirmation',
 		subject: m.contact_mail_confirm_subject({ office: p.officeName }, opts),
 		text: [
 			m.contact_mail_confirm_text({ id: p.messageId }, opts),
@@ -154,6 +158,8 @@ export function accessibilityFeedbackMail(p: {
 	return {
 		to: p.to,
 		replyTo: p.email,
+		locale: 'de',
+		templateKey: 'contact.accessibility-feedback',
 		subject: m.contact_a11y_mail_subject({ id: p.messageId, type }, DE),
 		text: lines.join('\n')
 	};
@@ -175,6 +181,8 @@ export function accessibilityConfirmationMail(p: {
 	text.push('', m.contact_mail_confirm_closing({ office: p.officeName }, opts));
 	return {
 		to: p.to,
+		locale: p.locale,
+		templateKey: 'contact.accessibility-confirmation',
 		subject: m.contact_a11y_confirm_subject({ office: p.officeName }, opts),
 		text: text.join('\n')
 	};

@@ -37,7 +37,13 @@ describe('outbox', () => {
 
 	it('lists newest first without the bodies, and pages', async () => {
 		for (let i = 1; i <= 23; i += 1) {
-			await enqueueMail(db, { to: `n${i}@example.org`, subject: `Mail ${i}`, text: `Text ${i}` });
+			await enqueueMail(db, {
+				locale: 'de',
+				templateKey: 'test.mail',
+				to: `n${i}@example.org`,
+				subject: `Mail ${i}`,
+				text: `Text ${i}`
+			});
 		}
 		const first = await listOutbox(db, 1);
 		expect(first.total).toBe(23);
@@ -51,6 +57,8 @@ describe('outbox', () => {
 
 	it('shows one mail with its full text, or NOT_FOUND', async () => {
 		const id = await enqueueMail(db, {
+			locale: 'de',
+			templateKey: 'test.mail',
 			to: 'a@example.org',
 			subject: 'S',
 			text: 'Link: https://x/y'
@@ -60,14 +68,26 @@ describe('outbox', () => {
 	});
 
 	it('claims a due mail once: a second claim finds nothing until the lease ends', async () => {
-		await enqueueMail(db, { to: 'a@example.org', subject: 'S', text: 'T' });
+		await enqueueMail(db, {
+			locale: 'de',
+			templateKey: 'test.mail',
+			to: 'a@example.org',
+			subject: 'S',
+			text: 'T'
+		});
 		expect(await claimDueMails(db)).toHaveLength(1);
 		expect(await claimDueMails(db)).toHaveLength(0);
 		expect(await claimDueMails(db, 20, new Date(Date.now() + 6 * 60_000))).toHaveLength(1);
 	});
 
 	it('fails a mail for good after the last attempt', async () => {
-		const id = await enqueueMail(db, { to: 'a@example.org', subject: 'S', text: 'T' });
+		const id = await enqueueMail(db, {
+			locale: 'de',
+			templateKey: 'test.mail',
+			to: 'a@example.org',
+			subject: 'S',
+			text: 'T'
+		});
 		await markMailAttemptFailed(db, id, 10, 'timeout');
 		expect((await getOutboxMailById(db, id)).status).toBe('pending');
 		await markMailAttemptFailed(db, id, 11, 'timeout');
@@ -75,7 +95,13 @@ describe('outbox', () => {
 	});
 
 	it('retries a failed or waiting mail now, with an audit record', async () => {
-		const id = await enqueueMail(db, { to: 'a@example.org', subject: 'S', text: 'T' });
+		const id = await enqueueMail(db, {
+			locale: 'de',
+			templateKey: 'test.mail',
+			to: 'a@example.org',
+			subject: 'S',
+			text: 'T'
+		});
 		await markMailAttemptFailed(db, id, 0, 'refused', true);
 		expect((await getOutboxMailById(db, id)).status).toBe('failed');
 
@@ -95,7 +121,13 @@ describe('outbox', () => {
 	});
 
 	it('refuses to retry a sent mail or a missing one', async () => {
-		const id = await enqueueMail(db, { to: 'a@example.org', subject: 'S', text: 'T' });
+		const id = await enqueueMail(db, {
+			locale: 'de',
+			templateKey: 'test.mail',
+			to: 'a@example.org',
+			subject: 'S',
+			text: 'T'
+		});
 		await markMailSent(db, id);
 		const sent = await retryOutboxMail(db, { id, actorId: adminId }).catch((e) => e);
 		expect(sent).toBeInstanceOf(DomainError);

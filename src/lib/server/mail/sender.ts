@@ -38,7 +38,13 @@ export function startMailSender(
 				to: mail.recipient,
 				replyTo: mail.replyTo ?? undefined,
 				subject: mail.subject,
-				text: mail.textBody
+				text: mail.textBody,
+				attachments: mail.attachments.map((a) => ({
+					filename: a.filename,
+					contentType: a.contentType,
+					content: a.content,
+					encoding: 'base64'
+				}))
 			});
 		} catch (err) {
 			const e = err as { message?: string; code?: string; responseCode?: number };
@@ -74,12 +80,18 @@ export function startMailSender(
 		}
 		running = (async () => {
 			let sent = 0;
-			do {
-				again = false;
-				sent += await deliverDue();
-			} while (again);
+			try {
+				do {
+					again = false;
+					sent += await deliverDue();
+				} while (again);
+			} finally {
+				// In the same step as the last look at `again`: a `.finally()` on the promise would run
+				// a few microtasks later, and a kick in between would join a run that has ended.
+				running = null;
+			}
 			return sent;
-		})().finally(() => (running = null));
+		})();
 		return running;
 	}
 

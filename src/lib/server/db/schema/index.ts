@@ -5,3 +5,4 @@ export * from './mail';
 export * from './notices';
 export * from './site';
 export * from './capabilities';
+export * from './jobs';

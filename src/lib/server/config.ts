@@ -16,7 +16,11 @@ const envSchema = z.object({
 	MAIL_POLL_SECONDS: z.coerce.number().positive().default(15),
 	SEED: z.enum(['kaster', 'none']).default('kaster'),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-	SECRET: z.string().min(16, 'use at least 16 random characters').optional()
+	SECRET: z.string().min(16, 'use at least 16 random characters').optional(),
+	COMPONENT_EXAMPLES: z
+		.enum(['0', '1', 'true', 'false'])
+		.transform((v) => v === '1' || v === 'true')
+		.default(false)
 });
 
 export type Config = z.infer<typeof envSchema>;

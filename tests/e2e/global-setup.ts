@@ -36,7 +36,8 @@ export default async function setup(project: TestProject) {
 	if (cli.code !== 0) throw new Error(`admin CLI failed:\n${cli.stdout}\n${cli.stderr}`);
 	const adminToken = setPasswordTokenFrom(cli.stdout);
 	const server = await startServer(
-		{ SMTP_URL: smtp.url, LOGIN_LOCK_SECONDS: '3', ...database },
+		// COMPONENT_EXAMPLES: the form kit's example page (form-kit.test.ts) exists only with it.
+		{ SMTP_URL: smtp.url, LOGIN_LOCK_SECONDS: '3', COMPONENT_EXAMPLES: '1', ...database },
 		{ dataDir }
 	);
 	project.provide('baseUrl', server.url);

@@ -22,7 +22,11 @@ const envSchema = z.object({
 	TIME_ZONE: z
 		.string()
 		.refine(isTimeZoneName, 'expected an IANA time zone such as Europe/Berlin')
-		.default(DEFAULT_TIME_ZONE)
+		.default(DEFAULT_TIME_ZONE),
+	COMPONENT_EXAMPLES: z
+		.enum(['0', '1', 'true', 'false'])
+		.transform((v) => v === '1' || v === 'true')
+		.default(false)
 });
 
 export type Config = z.infer<typeof envSchema>;

@@ -202,17 +202,24 @@ describe('field.checkbox and field.consent', () => {
 
 describe('field.optionalDate', () => {
 	const schema = field.optionalDate(() => 'Datum');
-	it('accepts yyyy-mm-dd or empty', () => {
+	it('accepts yyyy-mm-dd, a typed German date or empty', () => {
 		expect(schema.parse('2026-03-29')).toBe('2026-03-29');
 		expect(schema.parse('2028-02-29')).toBe('2028-02-29');
+		expect(schema.parse('29.03.2026')).toBe('2026-03-29');
 		expect(schema.parse('')).toBeNull();
 		expect(schema.parse(undefined)).toBeNull();
 	});
 
-	it('refuses impossible or foreign-format dates', () => {
-		for (const input of ['2026-02-29', '2026-13-01', '29.03.2026', '2026-3-1', 'morgen', FILE]) {
-			expect(errorOf(schema, input)).toBe('Bitte geben Sie bei „Datum“ ein gültiges Datum ein.');
+	it('refuses impossible or foreign-format dates (more in form-kit.test.ts)', () => {
+		for (const input of ['2026-02-29', '2026-13-01']) {
+			expect(errorOf(schema, input)).toBe(
+				'Das Datum bei „Datum“ gibt es nicht. Bitte prüfen Sie Tag und Monat.'
+			);
 		}
+		for (const input of ['2026-3-1', 'morgen']) {
+			expect(errorOf(schema, input)).toContain('im Format TT.MM.JJJJ');
+		}
+		expect(errorOf(schema, FILE)).toBe('„Datum“ muss ein Text sein, keine Datei.');
 	});
 });
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { localToInstant, toLocalInput } from './time';
+import { MAX_YEAR, MIN_YEAR, parseDateInput, parseTimeInput } from './date-input';
+import {
+	describeField,
+	multipleFields,
+	type ChoiceOptions,
+	type FieldMeta,
+	type FieldOptions
+} from './form-meta';
 
 /**
  * Form parsing and the field builders every form uses, so that every form answers bad input
@@ -34,50 +42,144 @@ function cleanText(label: Label, max: number, singleLine: boolean) {
 		.transform((s) => s.normalize('NFC'));
 }
 
+/** Records what a builder knows about its field (label, limit, choices) for describeForm. */
+const described = <S extends z.ZodType>(
+	schema: S,
+	label: Label,
+	meta: Omit<FieldMeta, 'label'>,
+	options: FieldOptions = {}
+): S => describeField(schema, { label, ...meta, ...options });
+
+/**
+ * Every builder takes `{ hint }` as its last argument: the hint then comes with the label from
+ * describeForm(schema) instead of being written into the template.
+ */
 export const field = {
 	/** Required single-line text. */
-	text: (label: Label, max = 200) =>
-		cleanText(label, max, true).refine((s) => s.length > 0, {
-			error: () => m.error_required({ field: label() })
-		}),
+	text: (label: Label, max = 200, options?: FieldOptions) =>
+		described(
+			cleanText(label, max, true).refine((s) => s.length > 0, {
+				error: () => m.error_required({ field: label() })
+			}),
+			label,
+			{ maxLength: max, required: true, kind: 'text' },
+			options
+		),
 	/** Optional single-line text; empty becomes ''. */
-	optionalText: (label: Label, max = 200) => cleanText(label, max, true).default(''),
+	optionalText: (label: Label, max = 200, options?: FieldOptions) =>
+		described(
+			cleanText(label, max, true),
+			label,
+			{ maxLength: max, required: false, kind: 'text' },
+			options
+		).default(''),
 	/** Required multi-line text. */
-	longText: (label: Label, max = 5000) =>
-		cleanText(label, max, false).refine((s) => s.length > 0, {
-			error: () => m.error_required({ field: label() })
-		}),
-	optionalLongText: (label: Label, max = 20000) => cleanText(label, max, false).default(''),
-	email: (label: Label) =>
-		cleanText(label, 254, true)
-			.refine((s) => s.length > 0, { error: () => m.error_required({ field: label() }) })
-			.pipe(z.email({ error: () => m.error_invalid_email({ field: label() }) }))
-			.transform((s) => s.toLowerCase()),
-	optionalEmail: (label: Label) =>
-		cleanText(label, 254, true)
-			.pipe(
+	longText: (label: Label, max = 5000, options?: FieldOptions) =>
+		described(
+			cleanText(label, max, false).refine((s) => s.length > 0, {
+				error: () => m.error_required({ field: label() })
+			}),
+			label,
+			{ maxLength: max, required: true, kind: 'textarea' },
+			options
+		),
+	optionalLongText: (label: Label, max = 20000, options?: FieldOptions) =>
+		described(
+			cleanText(label, max, false),
+			label,
+			{ maxLength: max, required: false, kind: 'textarea' },
+			options
+		).default(''),
+	email: (label: Label, options?: FieldOptions) =>
+		described(
+			cleanText(label, 254, true)
+				.refine((s) => s.length > 0, { error: () => m.error_required({ field: label() }) })
+				.pipe(z.email({ error: () => m.error_invalid_email({ field: label() }) }))
+				.transform((s) => s.toLowerCase()),
+			label,
+			{ maxLength: 254, required: true, kind: 'email' },
+			options
+		),
+	optionalEmail: (label: Label, options?: FieldOptions) =>
+		described(
+			cleanText(label, 254, true).pipe(
 				z.union(
 					[z.literal(''), z.email({ error: () => m.error_invalid_email({ field: label() }) })],
 					{
 						error: () => m.error_invalid_email({ field: label() })
 					}
 				)
-			)
-			.default(''),
+			),
+			label,
+			{ maxLength: 254, required: false, kind: 'email' },
+			options
+		).default(''),
 	/** A password is never trimmed or normalised. */
-	password: (label: Label, min = 0, max = 200) =>
-		z
-			.string({
-				error: (issue) =>
-					issue.input === undefined
-						? m.error_required({ field: label() })
-						: m.error_not_a_text({ field: label() })
-			})
-			.min(1, { error: () => m.error_required({ field: label() }) })
-			.min(min, { error: () => m.error_too_short({ field: label(), min }) })
-			.max(max, { error: () => m.error_too_long({ field: label(), max }) }),
-	choice: <T extends readonly [string, ...string[]]>(label: Label, options: T) =>
-		z.enum(options, { error: () => m.error_invalid_choice({ field: label() }) }),
+	password: (label: Label, min = 0, max = 200, options?: FieldOptions) =>
+		described(
+			z
+				.string({
+					error: (issue) =>
+						issue.input === undefined
+							? m.error_required({ field: label() })
+							: m.error_not_a_text({ field: label() })
+				})
+				.min(1, { error: () => m.error_required({ field: label() }) })
+				.min(min, { error: () => m.error_too_short({ field: label(), min }) })
+				.max(max, { error: () => m.error_too_long({ field: label(), max }) }),
+			label,
+			{ maxLength: max, required: true, kind: 'password' },
+			options
+		),
+	/** One of a fixed list (radios or a select); `choiceLabel` gives each its visible text. */
+	choice: <T extends readonly [string, ...string[]]>(
+		label: Label,
+		options: T,
+		choiceOptions: ChoiceOptions<T[number]> = {}
+	) =>
+		described(
+			z.enum(options, { error: () => m.error_invalid_choice({ field: label() }) }),
+			label,
+			{
+				required: true,
+				choices: options,
+				choiceLabel: choiceOptions.choiceLabel as FieldMeta['choiceLabel'],
+				choiceHint: choiceOptions.choiceHint as FieldMeta['choiceHint']
+			},
+			{ hint: choiceOptions.hint }
+		),
+	/**
+	 * Any number of a fixed list (a checkbox group; the browser sends the name once per ticked
+	 * box). Gives the chosen values in the list's order, each once; `min: 1` asks for at least one.
+	 */
+	choices: <T extends readonly [string, ...string[]]>(
+		label: Label,
+		options: T,
+		{ min = 0, ...choiceOptions }: ChoiceOptions<T[number]> & { min?: number } = {}
+	) =>
+		described(
+			z.preprocess(
+				(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+				z
+					.array(z.enum(options, { error: () => m.error_invalid_choice({ field: label() }) }), {
+						error: () => m.error_invalid_choice({ field: label() })
+					})
+					.max(options.length * 2, { error: () => m.error_invalid_choice({ field: label() }) })
+					.transform((chosen) => options.filter((o) => chosen.includes(o)) as T[number][])
+					.refine((chosen) => chosen.length >= min, {
+						error: () => m.formkit_error_choose_at_least_one({ field: label() })
+					})
+			),
+			label,
+			{
+				required: min > 0,
+				multiple: true,
+				choices: options,
+				choiceLabel: choiceOptions.choiceLabel as FieldMeta['choiceLabel'],
+				choiceHint: choiceOptions.choiceHint as FieldMeta['choiceHint']
+			},
+			{ hint: choiceOptions.hint }
+		),
 	/** A checkbox: present means true. */
 	checkbox: () => z.preprocess((v) => v === 'on' || v === 'true' || v === '1', z.boolean()),
 	/** A checkbox that must be ticked (consent). */
@@ -86,16 +188,35 @@ export const field = {
 			(v) => v === 'on' || v === 'true' || v === '1',
 			z.literal(true, { error: () => m.error_consent({ field: label() }) })
 		),
-	/** yyyy-mm-dd from <input type=date>, optional. */
-	optionalDate: (label: Label) =>
-		z
-			.string({ error: () => m.error_invalid_date({ field: label() }) })
-			.trim()
-			.refine((s) => s === '' || isIsoDate(s), {
-				error: () => m.error_invalid_date({ field: label() })
-			})
-			.transform((s) => (s === '' ? null : s))
-			.default(null),
+	/**
+	 * A calendar day from <input type=date> (yyyy-mm-dd) or typed where the browser shows a text
+	 * field (29.11.2026); gives yyyy-mm-dd.
+	 */
+	date: (label: Label, options?: FieldOptions) =>
+		described(
+			dateOrEmpty(label).refine((d) => d !== null, {
+				error: () => m.error_required({ field: label() })
+			}),
+			label,
+			{ required: true, kind: 'date' },
+			options
+		).transform((d) => d as string),
+	/** Like `date`; empty gives null. */
+	optionalDate: (label: Label, options?: FieldOptions) =>
+		described(dateOrEmpty(label), label, { required: false, kind: 'date' }, options).default(null),
+	/** A wall-clock time from <input type=time> (hh:mm) or typed (9:30, 09.30, 9 Uhr); gives hh:mm. */
+	time: (label: Label, options?: FieldOptions) =>
+		described(
+			timeOrEmpty(label).refine((t) => t !== null, {
+				error: () => m.error_required({ field: label() })
+			}),
+			label,
+			{ required: true, kind: 'time' },
+			options
+		).transform((t) => t as string),
+	/** Like `time`; empty gives null. */
+	optionalTime: (label: Label, options?: FieldOptions) =>
+		described(timeOrEmpty(label), label, { required: false, kind: 'time' }, options).default(null),
 	/** yyyy-mm-ddThh:mm from <input type=datetime-local>, a wall-clock time in the configured zone. */
 	optionalDateTime: (label: Label) =>
 		z
@@ -113,6 +234,55 @@ export const field = {
 			.min(min, { error: () => m.error_invalid_number({ field: label() }) })
 			.max(max, { error: () => m.error_invalid_number({ field: label() }) })
 };
+
+/** A string that is empty (null) or a date parseDateInput accepts, with a message for each problem. */
+function dateOrEmpty(label: Label) {
+	return z
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? m.error_required({ field: label() })
+					: m.error_not_a_text({ field: label() })
+		})
+		.transform((s, ctx) => {
+			if (s.trim() === '') return null;
+			const parsed = parseDateInput(s);
+			if (parsed.ok) return parsed.value;
+			ctx.addIssue({
+				code: 'custom',
+				message:
+					parsed.problem === 'no-such-date'
+						? m.formkit_error_no_such_date({ field: label() })
+						: parsed.problem === 'year-range'
+							? m.formkit_error_date_year({ field: label(), min: MIN_YEAR, max: MAX_YEAR })
+							: m.formkit_error_date_format({ field: label() })
+			});
+			return z.NEVER;
+		});
+}
+
+function timeOrEmpty(label: Label) {
+	return z
+		.string({
+			error: (issue) =>
+				issue.input === undefined
+					? m.error_required({ field: label() })
+					: m.error_not_a_text({ field: label() })
+		})
+		.transform((s, ctx) => {
+			if (s.trim() === '') return null;
+			const parsed = parseTimeInput(s);
+			if (parsed.ok) return parsed.value;
+			ctx.addIssue({
+				code: 'custom',
+				message:
+					parsed.problem === 'no-such-time'
+						? m.formkit_error_no_such_time({ field: label() })
+						: m.formkit_error_time_format({ field: label() })
+			});
+			return z.NEVER;
+		});
+}
 
 function isIsoDate(s: string): boolean {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
@@ -160,8 +330,17 @@ export function parseFormData<S extends z.ZodType>(
 ): ParsedForm<z.output<S>> {
 	const raw: Record<string, unknown> = {};
 	const values: FormValues = {};
+	const multiple = multipleFields(schema);
 	for (const key of new Set(formData.keys())) {
 		const all = formData.getAll(key);
+		if (multiple.has(key)) {
+			// A checkbox group sends its name once per ticked box. Its values come back to the
+			// form one per line (a choice never contains a line break).
+			const strings = all.filter((v): v is string => typeof v === 'string');
+			raw[key] = all.length === strings.length ? strings : all;
+			values[key] = strings.join('\n').slice(0, 20000);
+			continue;
+		}
 		// A field sent twice is a tampered form; keep the first so the schema still sees one value.
 		const value = all[0];
 		raw[key] = value;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { field } from '../form';
+import { describeField } from '../form-meta';
 
 /** The "An wen?" value for the office as a whole (no particular contact person). */
 export const OFFICE_RECIPIENT = 'buero';
@@ -16,18 +17,25 @@ const recipientLabel = () => m.contact_field_recipient();
  * The office or a contact person's id. Whether the id exists is checked by the use case, in the
  * transaction that stores the message.
  */
-const recipient = z
-	.string({ error: () => m.error_invalid_choice({ field: recipientLabel() }) })
-	.regex(new RegExp(`^(${OFFICE_RECIPIENT}|[1-9][0-9]{0,8})$`), {
-		error: () => m.error_invalid_choice({ field: recipientLabel() })
-	});
+const recipient = describeField(
+	z
+		.string({ error: () => m.error_invalid_choice({ field: recipientLabel() }) })
+		.regex(new RegExp(`^(${OFFICE_RECIPIENT}|[1-9][0-9]{0,8})$`), {
+			error: () => m.error_invalid_choice({ field: recipientLabel() })
+		}),
+	{ label: recipientLabel, hint: () => m.contact_field_recipient_hint(), required: true }
+);
 
 export const contactMessageSchema = z.object({
 	name: field.text(() => m.contact_field_name(), 100),
-	email: field.email(() => m.contact_field_email()),
+	email: field.email(() => m.contact_field_email(), {
+		hint: () => m.contact_field_email_hint()
+	}),
 	recipient,
 	subject: field.optionalText(() => m.contact_field_subject(), 150),
-	message: field.longText(() => m.contact_field_message(), MESSAGE_MAX_LENGTH)
+	message: field.longText(() => m.contact_field_message(), MESSAGE_MAX_LENGTH, {
+		hint: () => m.contact_field_message_hint({ max: MESSAGE_MAX_LENGTH })
+	})
 });
 export type ContactMessageInput = z.output<typeof contactMessageSchema>;
 

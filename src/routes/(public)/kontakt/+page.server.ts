@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { config } from '$lib/server/config';
 import { parseForm, type FieldErrors } from '$lib/server/form';
+import { describeForm } from '$lib/server/form-meta';
 import { loadOrError } from '$lib/server/http';
 import { logger } from '$lib/server/logger';
 import { kickMailSender } from '$lib/server/runtime';
@@ -24,7 +25,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const preselected = directory.persons.some((p) => String(p.id) === wanted)
 		? wanted
 		: OFFICE_RECIPIENT;
-	return { ...directory, preselected, officeRecipient: OFFICE_RECIPIENT };
+	return {
+		...directory,
+		preselected,
+		officeRecipient: OFFICE_RECIPIENT,
+		fields: describeForm(contactMessageSchema)
+	};
 };
 
 export const actions: Actions = {

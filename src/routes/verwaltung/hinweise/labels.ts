@@ -1,11 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 
-export const priorityLabel = (p: 'info' | 'important' | 'urgent') =>
-	p === 'urgent'
-		? m.notice_priority_urgent()
-		: p === 'important'
-			? m.notice_priority_important()
-			: m.notice_priority_info();
+export { priorityLabel } from '$lib/notice-labels';
 
 export const statusLabel = (s: 'active' | 'scheduled' | 'expired') =>
 	s === 'active'

@@ -7,6 +7,7 @@ import { getNoticeById } from '$lib/server/notices/get-notice-by-id';
 import { noticeStatus } from '$lib/server/notices/notice-rules';
 import { noticeSchema } from '$lib/server/notices/notices.schemas';
 import { updateNotice } from '$lib/server/notices/update-notice';
+import { describeForm } from '$lib/server/form-meta';
 import { domainFail } from '$lib/server/site/domain-fail';
 import { deleteConfirmationSchema } from '$lib/server/site/site.schemas';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	requireRole(locals.user, 'content', url.pathname);
 	const notice = await loadOrError(getNoticeById(locals.db, Number(params.id)));
 	return {
+		fields: describeForm(noticeSchema),
 		notice: {
 			title: notice.title,
 			body: notice.body,

@@ -3,6 +3,7 @@ import { requireRole } from '$lib/server/auth/roles';
 import { parseForm } from '$lib/server/form';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { noticeSchema } from '$lib/server/notices/notices.schemas';
+import { describeForm } from '$lib/server/form-meta';
 import { domainFail } from '$lib/server/site/domain-fail';
 import type { Actions, PageServerLoad } from './$types';
 import { now, toLocalInput } from '$lib/server/time';
@@ -10,6 +11,7 @@ import { now, toLocalInput } from '$lib/server/time';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'content', url.pathname);
 	return {
+		fields: describeForm(noticeSchema),
 		initial: {
 			title: '',
 			body: '',

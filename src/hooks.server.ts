@@ -14,6 +14,7 @@ import { config } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { clearSessionCookie } from '$lib/server/auth/session-cookie';
 import {
 	CSRF_COOKIE,
 	CSRF_FIELD,
@@ -74,7 +75,7 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.user = found.user;
 			event.locals.sessionToken = token;
 		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			clearSessionCookie(event.cookies, event.url);
 		}
 	}
 	return resolve(event);

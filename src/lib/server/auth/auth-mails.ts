@@ -12,6 +12,7 @@ export type AuthMail =
 	| { kind: 'set_password'; link: string; roles: string }
 	| { kind: 'verify_email'; link: string }
 	| { kind: 'sign_in'; link: string }
+	| { kind: 'became_staff'; link: string; roles: string }
 	| { kind: 'already_registered'; loginLink: string; resetLink: string };
 
 async function officeName(db: Db | Tx): Promise<string> {
@@ -49,6 +50,11 @@ function compose(mail: AuthMail, office: string): [string, string] {
 			return [
 				m.security_mail_signin_subject({ office }),
 				m.security_mail_signin_text({ office, link: mail.link })
+			];
+		case 'became_staff':
+			return [
+				m.security_roles_mail_subject({ office }),
+				m.security_roles_mail_text({ office, link: mail.link, roles: mail.roles })
 			];
 		case 'already_registered':
 			return [

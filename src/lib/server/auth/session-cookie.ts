@@ -31,8 +31,16 @@ export async function endSessionCookie(
 	sessionToken: string | null
 ) {
 	if (sessionToken) await deleteSession(db, sessionToken);
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+	clearSessionCookie(cookies, url);
 	cookies.set(CSRF_COOKIE, newCsrfCookieValue(), cookieOptions(url));
+}
+
+/**
+ * Deletes the session cookie with the options it was set with: SvelteKit adds Secure when none
+ * is given, and a browser on plain http ignores such a deletion and keeps the cookie.
+ */
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(SESSION_COOKIE, cookieOptions(url));
 }
 
 /** Base of links in mails: ORIGIN when configured (behind a proxy), else the request's origin. */

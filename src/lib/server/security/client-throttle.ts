@@ -57,10 +57,11 @@ export function recordClientFailure(
 		const doublings = Math.min(30, state.failures - policy.freeFailures);
 		delay = Math.min(policy.maxDelaySeconds * 1000, FIRST_DELAY_MS * 2 ** doublings);
 	}
-	// Spraying: too many different addresses. Wait until the oldest of them leaves the window.
+	// Spraying: too many different addresses. Wait until the oldest of them leaves the window
+	// (at most the longest delay: then one guess per delay, as for a single address).
 	if (state.accounts.size > policy.maxAccounts) {
 		const oldest = state.accounts.values().next().value!;
-		delay = Math.max(delay, oldest + WINDOW_MS - now);
+		delay = Math.max(delay, Math.min(policy.maxDelaySeconds * 1000, oldest + WINDOW_MS - now));
 	}
 	state.delayedUntil = Math.max(state.delayedUntil, now + delay);
 	return Math.max(0, state.delayedUntil - now);

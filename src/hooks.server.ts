@@ -16,6 +16,7 @@ import { getRuntime, startRuntime } from '$lib/server/runtime';
 import { requestIdFrom, runInRequest } from '$lib/server/request-context';
 import { setDisplayTimeZone } from '$lib/format';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
+import { clearSessionCookie } from '$lib/server/auth/session-cookie';
 import {
 	CSRF_COOKIE,
 	CSRF_FIELD,
@@ -87,7 +88,7 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.user = found.user;
 			event.locals.sessionToken = token;
 		} else {
-			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+			clearSessionCookie(event.cookies, event.url);
 		}
 	}
 	return resolve(event);

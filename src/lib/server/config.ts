@@ -11,6 +11,7 @@ const envSchema = z.object({
 	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://… or smtps://…' }).optional(),
 	MAIL_FROM: z.string().min(3).default('Quartier <quartier@localhost>'),
 	SESSION_DAYS: z.coerce.number().int().positive().default(14),
+	SESSION_MAX_DAYS: z.coerce.number().int().positive().default(30),
 	LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
 	LOGIN_LOCK_SECONDS: z.coerce.number().int().positive().default(900),
 	RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),

@@ -9,6 +9,7 @@ import {
 	type FieldMeta,
 	type FieldOptions
 } from './form-meta';
+import { hasBidiControls } from './security/invisible-chars';
 
 /**
  * Form parsing and the field builders every form uses, so that every form answers bad input
@@ -35,6 +36,9 @@ function cleanText(label: Label, max: number, singleLine: boolean) {
 		.superRefine((s, ctx) => {
 			if (INVALID_CHARS.test(s) || hasLoneSurrogate(s)) {
 				ctx.addIssue({ code: 'custom', message: m.error_invalid_chars({ field: label() }) });
+			} else if (singleLine && hasBidiControls(s)) {
+				// A name like "RTL \u202Egnp.exe" would read as "exe.png" to staff.
+				ctx.addIssue({ code: 'custom', message: m.security_invisible_chars({ field: label() }) });
 			} else if (s.length > max) {
 				ctx.addIssue({ code: 'custom', message: m.error_too_long({ field: label(), max }) });
 			}

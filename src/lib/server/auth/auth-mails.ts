@@ -12,6 +12,8 @@ export type AuthMail =
 	| { kind: 'reset_password'; link: string }
 	| { kind: 'set_password'; link: string; roles: string }
 	| { kind: 'verify_email'; link: string }
+	| { kind: 'sign_in'; link: string }
+	| { kind: 'became_staff'; link: string; roles: string }
 	| { kind: 'already_registered'; loginLink: string; resetLink: string };
 
 async function officeName(db: Db | Tx): Promise<string> {
@@ -54,6 +56,16 @@ function compose(mail: AuthMail, office: string): [string, string] {
 				m.auth_mail_verify_subject({ office }),
 				m.auth_mail_verify_text({ office, link: mail.link })
 			];
+		case 'sign_in':
+			return [
+				m.security_mail_signin_subject({ office }),
+				m.security_mail_signin_text({ office, link: mail.link })
+			];
+		case 'became_staff':
+			return [
+				m.security_roles_mail_subject({ office }),
+				m.security_roles_mail_text({ office, link: mail.link, roles: mail.roles })
+			];
 		case 'already_registered':
 			return [
 				m.auth_mail_exists_subject({ office }),
@@ -68,4 +80,8 @@ export function setPasswordLink(origin: string, token: string): string {
 
 export function verifyEmailLink(origin: string, token: string): string {
 	return `${origin}/registrieren/bestaetigen?token=${encodeURIComponent(token)}`;
+}
+
+export function signInLink(origin: string, token: string): string {
+	return `${origin}/anmelden/link?token=${encodeURIComponent(token)}`;
 }

@@ -1,50 +1,82 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { clientWaitMs, recordClientFailure } from '../security/client-throttle';
+import { now as clockNow } from '../time';
+import { enqueueAuthMail, signInLink } from './auth-mails';
+import {
+	accountWaitSeconds,
+	clearAccountThrottle,
+	recordAccountFailure,
+	throttleKey
+} from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
 import type { SessionUser } from './roles';
-import { findUserByEmail } from './users';
-import { now as clockNow } from '../time';
+import { issueUserToken } from './user-tokens';
+import { findUserByEmail, type UserRow } from './users';
 
-export type LogInResult =
+export type LogInResult = (
 	| { ok: true; user: SessionUser }
 	| { ok: false; reason: 'invalid' | 'unverified' | 'disabled' }
-	| { ok: false; reason: 'locked'; retryAfterSeconds: number };
+	| { ok: false; reason: 'locked'; retryAfterSeconds: number }
+) & {
+	/** A sign-in link went to the outbox (kick the sender; never changes the answer). */
+	mailQueued?: boolean;
+};
 
 export interface LogInOptions {
 	email: string;
 	password: string;
-	/** Consecutive wrong passwords that lock the account (LOGIN_MAX_FAILURES). */
+	/** Wrong passwords per address before the delays start (LOGIN_MAX_FAILURES). */
 	maxFailures: number;
-	/** How long a lock lasts (LOGIN_LOCK_SECONDS). */
+	/** The longest delay between attempts (LOGIN_LOCK_SECONDS). */
 	lockSeconds: number;
+	/** The client (see clientKey), for the delays per client and the limit across addresses. */
+	client?: string;
+	/** Base of the sign-in link mailed to the owner after repeated wrong passwords. */
+	origin?: string;
 	now?: Date;
 }
 
+/** Different addresses one client may get wrong per hour before it has to wait. */
+const SPRAY_ACCOUNTS = 20;
+
 /**
- * Checks e-mail and password. Unknown address and wrong password give the same answer in about
- * the same time. After maxFailures wrong passwords in a row the account is locked; while locked
- * the password is not even checked, and once the lock has passed every further wrong password
- * locks again until a right one resets the count.
+ * Checks e-mail and password. Nothing in the answer or the work done depends on whether the
+ * address has an account: an unknown address is hashed like a real one and slowed down like a
+ * real one (the delays are kept per address, not per account).
+ *
+ * Wrong passwords slow further attempts down, per address and per client (see login-throttle
+ * and client-throttle); while a delay runs the password is not checked at all. The delays are
+ * short and run out, and the owner gets a sign-in link by mail when they start, so an attacker
+ * cannot keep the owner out.
  */
 export async function logIn(db: Db, options: LogInOptions): Promise<LogInResult> {
 	const now = options.now ?? clockNow();
+	const policy = { freeFailures: options.maxFailures, maxDelaySeconds: options.lockSeconds };
+	const clientWait = options.client
+		? Math.ceil(clientWaitMs(options.client, now.getTime()) / 1000)
+		: 0;
+	const wait = Math.max(clientWait, await accountWaitSeconds(db, options.email, now));
+	if (wait > 0) return { ok: false, reason: 'locked', retryAfterSeconds: wait };
+
 	const user = await findUserByEmail(db, options.email);
-	if (!user || !user.passwordHash) {
+	const passwordHash = user?.passwordHash;
+	if (!user || !passwordHash) {
 		await verifyAgainstDummy(options.password);
-		return { ok: false, reason: 'invalid' };
+		return recordFailure(db, null, options, policy, now);
 	}
-	if (user.lockedUntil && user.lockedUntil > now) {
-		return { ok: false, reason: 'locked', retryAfterSeconds: secondsUntil(user.lockedUntil, now) };
+	if (!(await verifyPassword(passwordHash, options.password))) {
+		return recordFailure(db, user, options, policy, now);
 	}
-	if (!(await verifyPassword(user.passwordHash, options.password))) {
-		return recordFailure(db, user.id, options, now);
-	}
-	await db
-		.update(users)
-		.set({ failedLoginCount: 0, lockedUntil: null })
-		.where(eq(users.id, user.id));
+	await db.transaction(async (tx) => {
+		await clearAccountThrottle(tx, user.email);
+		await tx
+			.update(users)
+			.set({ failedLoginCount: 0, lockedUntil: null })
+			.where(eq(users.id, user.id));
+	});
 	if (user.disabledAt) return { ok: false, reason: 'disabled' };
 	if (!user.emailVerifiedAt) return { ok: false, reason: 'unverified' };
 	return {
@@ -55,39 +87,67 @@ export async function logIn(db: Db, options: LogInOptions): Promise<LogInResult>
 
 async function recordFailure(
 	db: Db,
-	userId: number,
+	user: UserRow | null,
 	options: LogInOptions,
+	policy: { freeFailures: number; maxDelaySeconds: number },
 	now: Date
 ): Promise<LogInResult> {
-	const lockUntil = new Date(now.getTime() + options.lockSeconds * 1000);
 	return db.transaction(async (tx) => {
-		// One statement, so concurrent wrong attempts are all counted.
-		const [row] = await tx
-			.update(users)
-			.set({
-				failedLoginCount: sql`${users.failedLoginCount} + 1`,
-				lockedUntil: sql`case when ${users.failedLoginCount} + 1 >= ${options.maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`
-			})
-			.where(eq(users.id, userId))
-			.returning({ count: users.failedLoginCount, lockedUntil: users.lockedUntil });
-		if (row && row.count >= options.maxFailures && row.lockedUntil) {
-			await recordAudit(tx, {
-				actorId: null,
-				action: 'account.locked',
-				entity: 'user',
-				entityId: userId,
-				data: { failures: row.count }
-			});
-			return {
-				ok: false,
-				reason: 'locked',
-				retryAfterSeconds: secondsUntil(row.lockedUntil, now)
-			} as const;
-		}
-		return { ok: false, reason: 'invalid' } as const;
+		const account = await recordAccountFailure(tx, options.email, policy, now);
+		const clientWait = options.client
+			? recordClientFailure(
+					options.client,
+					throttleKey(options.email),
+					{ ...policy, freeFailures: 3 * policy.freeFailures, maxAccounts: SPRAY_ACCOUNTS },
+					now.getTime()
+				)
+			: 0;
+		let mailQueued = false;
+		if (user) mailQueued = await noteFailureOnAccount(tx, user, account, options, now);
+		const wait = Math.max(account.waitSeconds, Math.ceil(clientWait / 1000));
+		return wait > 0
+			? { ok: false, reason: 'locked', retryAfterSeconds: wait, mailQueued }
+			: { ok: false, reason: 'invalid', mailQueued };
 	});
 }
 
-function secondsUntil(until: Date, now: Date): number {
-	return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+/**
+ * Keeps the account's own fields in step (the back office shows "temporarily locked"), and when
+ * the delays start (and again every maxFailures wrong passwords after that) mails the owner a
+ * single-use sign-in link that gets past them.
+ */
+async function noteFailureOnAccount(
+	tx: Tx,
+	user: UserRow,
+	account: { failures: number; waitSeconds: number },
+	options: LogInOptions,
+	now: Date
+): Promise<boolean> {
+	await tx
+		.update(users)
+		.set({
+			failedLoginCount: account.failures,
+			lockedUntil: account.waitSeconds
+				? new Date(now.getTime() + account.waitSeconds * 1000)
+				: user.lockedUntil
+		})
+		.where(eq(users.id, user.id));
+	const beyond = account.failures - options.maxFailures;
+	if (beyond < 0 || beyond % options.maxFailures !== 0) return false;
+	if (beyond === 0) {
+		await recordAudit(tx, {
+			actorId: null,
+			action: 'account.locked',
+			entity: 'user',
+			entityId: user.id,
+			data: { failures: account.failures }
+		});
+	}
+	if (user.disabledAt || !options.origin) return false;
+	const { token } = await issueUserToken(tx, user.id, 'sign_in', now);
+	await enqueueAuthMail(tx, user.email, {
+		kind: 'sign_in',
+		link: signInLink(options.origin, token)
+	});
+	return true;
 }

@@ -18,8 +18,10 @@ export async function registerResident(
 	options: { email: string; displayName: string; password: string; origin: string }
 ): Promise<boolean> {
 	const email = normalizeEmail(options.email);
-	if (await findUserByEmail(db, email)) return notifyExistingAccount(db, email, options.origin);
+	// Hashed before the lookup, for taken addresses too: otherwise a taken address answers in a
+	// third of the time and the form tells who has an account after all.
 	const passwordHash = await hashPassword(options.password);
+	if (await findUserByEmail(db, email)) return notifyExistingAccount(db, email, options.origin);
 	try {
 		await db.transaction(async (tx) => {
 			const [user] = await tx
@@ -41,11 +43,15 @@ export async function registerResident(
 }
 
 async function notifyExistingAccount(db: Db, email: string, origin: string): Promise<boolean> {
-	if (!hitRateLimit(`register-mail:${email}`, 3, 15 * 60_000).ok) return false;
-	await enqueueAuthMail(db, email, {
-		kind: 'already_registered',
-		loginLink: `${origin}/anmelden`,
-		resetLink: `${origin}/passwort-vergessen`
+	const allowed = hitRateLimit(`register-mail:${email}`, 3, 15 * 60_000).ok;
+	// A transaction like the new account's, whether or not a mail goes out.
+	return db.transaction(async (tx) => {
+		if (!allowed) return false;
+		await enqueueAuthMail(tx, email, {
+			kind: 'already_registered',
+			loginLink: `${origin}/anmelden`,
+			resetLink: `${origin}/passwort-vergessen`
+		});
+		return true;
 	});
-	return true;
 }

@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { userTokens } from '../db/schema';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
 import { issueUserToken } from './user-tokens';
@@ -17,15 +19,28 @@ export async function requestPasswordReset(
 	{ email, origin }: { email: string; origin: string }
 ): Promise<boolean> {
 	const user = await findUserByEmail(db, email);
-	if (!user || user.disabledAt) return false;
-	if (!hitRateLimit(`reset-mail:${normalizeEmail(email)}`, MAILS_PER_ADDRESS, 15 * 60_000).ok)
-		return false;
-	await db.transaction(async (tx) => {
+	// Counted for every address, known or not, like everything else here: the time of the answer
+	// must not tell whether the address has an account.
+	const allowed = hitRateLimit(
+		`reset-mail:${normalizeEmail(email)}`,
+		MAILS_PER_ADDRESS,
+		15 * 60_000
+	).ok;
+	return db.transaction(async (tx) => {
+		if (!user || user.disabledAt || !allowed) {
+			// The round trips of issuing a token, without one.
+			await tx
+				.select({ id: userTokens.id })
+				.from(userTokens)
+				.where(eq(userTokens.userId, 0))
+				.limit(1);
+			return false;
+		}
 		const { token } = await issueUserToken(tx, user.id, 'reset_password');
 		await enqueueAuthMail(tx, user.email, {
 			kind: 'reset_password',
 			link: setPasswordLink(origin, token)
 		});
+		return true;
 	});
-	return true;
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { users, type StaffRole } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
+import { clearAccountThrottle } from './login-throttle';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
 import { roleLabels, sortRoles } from './role-labels';
 import { actorIdOf, assertAdmin, type Actor } from './roles';
@@ -45,6 +46,7 @@ export async function sendSetPasswordLink(
 					updatedAt: now()
 				})
 				.where(eq(users.id, user.id));
+			await clearAccountThrottle(tx, user.email);
 		}
 		const { token, expiresAt } = await issueUserToken(tx, user.id, 'set_password');
 		const link = setPasswordLink(options.origin, token);

@@ -31,8 +31,16 @@ export async function endSessionCookie(
 	sessionToken: string | null
 ) {
 	if (sessionToken) await deleteSession(db, sessionToken);
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+	clearSessionCookie(cookies, url);
 	cookies.set(CSRF_COOKIE, newCsrfCookieValue(), cookieOptions(url));
+}
+
+/**
+ * Deletes the session cookie with the options it was set with: SvelteKit adds Secure when none
+ * is given, and a browser on plain http ignores such a deletion and keeps the cookie.
+ */
+export function clearSessionCookie(cookies: Cookies, url: URL) {
+	cookies.delete(SESSION_COOKIE, cookieOptions(url));
 }
 
 /** Base of links in mails: ORIGIN when configured (behind a proxy), else the request's origin. */
@@ -40,20 +48,5 @@ export function publicOrigin(url: URL): string {
 	return (config().ORIGIN ?? url.origin).replace(/\/+$/, '');
 }
 
-/**
- * A return path after login: only a local path on this site, never another host
- * ("//evil.example", "/\\evil.example", "https://…").
- */
-export function safeReturnPath(value: string | null | undefined): string | null {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
-		return null;
-	// eslint-disable-next-line no-control-regex
-	if (/[\u0000-\u001F\u007F\\]/.test(value) || value.length > 500) return null;
-	try {
-		const parsed = new URL(value, 'http://quartier.invalid');
-		if (parsed.origin !== 'http://quartier.invalid') return null;
-		return parsed.pathname + parsed.search;
-	} catch {
-		return null;
-	}
-}
+/** Kept here for the routes that import it; the check lives in security/return-path. */
+export { safeReturnPath } from '../security/return-path';

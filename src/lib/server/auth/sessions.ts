@@ -1,30 +1,39 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
+import { config } from '../config';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
+import { now } from '../time';
 import type { SessionUser } from './roles';
 import { hashToken, newToken } from './tokens';
-import { now } from '../time';
 
 export const SESSION_COOKIE = 'session';
 const DAY = 24 * 60 * 60 * 1000;
 
 export async function createSession(db: Db, userId: number, days: number) {
 	const token = newToken();
-	const expiresAt = new Date(now().getTime() + days * DAY);
-	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt });
+	const createdAt = now();
+	const expiresAt = new Date(createdAt.getTime() + days * DAY);
+	await db.insert(sessions).values({ id: hashToken(token), userId, expiresAt, createdAt });
 	return { token, expiresAt };
 }
 
-/** Returns the user for a session cookie, extending sessions that are past half their life. */
+/**
+ * Returns the user for a session cookie, extending sessions that are past half their life
+ * (`days`, sliding). However often it is used, a session ends `maxDays` after the login
+ * (SESSION_MAX_DAYS): a stolen cookie does not live for ever.
+ */
 export async function validateSession(
 	db: Db,
 	token: string,
-	days: number
+	days: number,
+	maxDays: number = config().SESSION_MAX_DAYS
 ): Promise<{ user: SessionUser; expiresAt: Date } | null> {
 	const id = hashToken(token);
+	const at = now();
 	const [row] = await db
 		.select({
 			expiresAt: sessions.expiresAt,
+			createdAt: sessions.createdAt,
 			user: {
 				id: users.id,
 				email: users.email,
@@ -34,12 +43,20 @@ export async function validateSession(
 		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(and(eq(sessions.id, id), gt(sessions.expiresAt, now()), isNull(users.disabledAt)))
+		.where(
+			and(
+				eq(sessions.id, id),
+				gt(sessions.expiresAt, at),
+				gt(sessions.createdAt, new Date(at.getTime() - maxDays * DAY)),
+				isNull(users.disabledAt)
+			)
+		)
 		.limit(1);
 	if (!row) return null;
 	let expiresAt = row.expiresAt;
-	if (expiresAt.getTime() - now().getTime() < (days * DAY) / 2) {
-		expiresAt = new Date(now().getTime() + days * DAY);
+	if (expiresAt.getTime() - at.getTime() < (days * DAY) / 2) {
+		const end = row.createdAt.getTime() + maxDays * DAY;
+		expiresAt = new Date(Math.min(at.getTime() + days * DAY, end));
 		await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
 	}
 	return { user: row.user, expiresAt };

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
+import { clearAccountThrottle } from './login-throttle';
 import { hashPassword } from './passwords';
 import { consumeUserToken } from './user-tokens';
 import { now } from '../time';
@@ -33,6 +34,7 @@ export async function setPasswordWithToken(
 			.returning({ id: users.id, email: users.email, disabledAt: users.disabledAt });
 		if (!user || user.disabledAt) throw new DomainError('INVALID', m.auth_token_invalid_text());
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
+		await clearAccountThrottle(tx, user.email);
 		await recordAudit(tx, {
 			actorId: user.id,
 			action: 'account.password_set',

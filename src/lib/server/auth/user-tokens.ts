@@ -10,7 +10,8 @@ const HOUR = 60 * 60 * 1000;
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 	reset_password: HOUR,
 	verify_email: 48 * HOUR,
-	set_password: 7 * 24 * HOUR
+	set_password: 7 * 24 * HOUR,
+	sign_in: HOUR
 };
 
 /**

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { hitRateLimit, resetRateLimits } from './rate-limit';
+import { clientKey, hitRateLimit, resetRateLimits } from './rate-limit';
 
 describe('hitRateLimit', () => {
 	beforeEach(() => resetRateLimits());
@@ -42,5 +42,38 @@ describe('hitRateLimit', () => {
 		hitRateLimit('k', 1, 60_000, start);
 		resetRateLimits();
 		expect(hitRateLimit('k', 1, 60_000, start).ok).toBe(true);
+	});
+
+	it('keeps the counters of active keys when the map is full, dropping the oldest instead', () => {
+		hitRateLimit('victim', 1, 60_000, start);
+		// A flood of fresh keys within the same window: nothing has expired yet.
+		for (let i = 0; i < 60_000; i++) hitRateLimit(`flood:${i}`, 1, 60_000, start + 1);
+		expect(hitRateLimit('flood:59999', 1, 60_000, start + 2).ok).toBe(false);
+		expect(hitRateLimit('flood:30000', 1, 60_000, start + 2).ok).toBe(false);
+	});
+});
+
+describe('clientKey', () => {
+	it('groups IPv6 clients by their /64 network', () => {
+		expect(clientKey('2001:db8:1:2:aaaa::1')).toBe(clientKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+		expect(clientKey('2001:db8:1:2::1')).not.toBe(clientKey('2001:db8:1:3::1'));
+		expect(clientKey('2001:DB8:1:2::1')).toBe('2001:db8:1:2::/64');
+	});
+
+	it('treats IPv4-mapped IPv6 addresses as the IPv4 address', () => {
+		expect(clientKey('::ffff:203.0.113.5')).toBe('203.0.113.5');
+		expect(clientKey('203.0.113.5')).toBe('203.0.113.5');
+		expect(clientKey('203.0.113.5')).not.toBe(clientKey('203.0.113.6'));
+	});
+
+	it('keeps anything unparsable as it is (never throws)', () => {
+		expect(clientKey('')).toBe('');
+		expect(clientKey('not-an-ip')).toBe('not-an-ip');
+	});
+
+	it('limits all addresses of one /64 together', () => {
+		resetRateLimits();
+		expect(hitRateLimit(`login:${clientKey('2001:db8::1')}`, 1, 60_000, 0).ok).toBe(true);
+		expect(hitRateLimit(`login:${clientKey('2001:db8::ffff:2')}`, 1, 60_000, 0).ok).toBe(false);
 	});
 });

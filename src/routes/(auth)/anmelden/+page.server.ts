@@ -9,7 +9,7 @@ import { waitText } from '$lib/server/auth/wait-text';
 import { config } from '$lib/server/config';
 import { parseForm } from '$lib/server/form';
 import { kickMailSender } from '$lib/server/runtime';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { clientKey, hitRateLimit } from '$lib/server/security/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOTICES = { passwort: 'password_set', bestaetigt: 'email_confirmed' } as const;
@@ -36,7 +36,8 @@ function rateLimited(key: string, limit: number) {
 export const actions: Actions = {
 	anmelden: async ({ request, locals, url, cookies, getClientAddress }) => {
 		const cfg = config();
-		const limited = rateLimited(`login:${getClientAddress()}`, 5 * cfg.RATE_LIMIT_PER_MINUTE);
+		const client = clientKey(getClientAddress());
+		const limited = rateLimited(`login:${client}`, 5 * cfg.RATE_LIMIT_PER_MINUTE);
 		const parsed = await parseForm(request, loginSchema);
 		if (limited) return fail(429, { errors: { _form: limited }, values: parsed.values });
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
@@ -44,14 +45,19 @@ export const actions: Actions = {
 			email: parsed.data.email,
 			password: parsed.data.password,
 			maxFailures: cfg.LOGIN_MAX_FAILURES,
-			lockSeconds: cfg.LOGIN_LOCK_SECONDS
+			lockSeconds: cfg.LOGIN_LOCK_SECONDS,
+			client,
+			origin: publicOrigin(url)
 		});
+		if (result.mailQueued) kickMailSender();
 		const values = parsed.values;
 		if (!result.ok) {
 			switch (result.reason) {
 				case 'locked':
 					return fail(429, {
-						errors: { _form: m.auth_login_locked({ wait: waitText(result.retryAfterSeconds) }) },
+						errors: {
+							_form: m.security_login_delayed({ wait: waitText(result.retryAfterSeconds) })
+						},
 						values
 					});
 				case 'unverified':
@@ -72,7 +78,10 @@ export const actions: Actions = {
 
 	/** A new confirmation link for a registration; answers the same whether or not one was sent. */
 	bestaetigung: async ({ request, locals, url, getClientAddress }) => {
-		const limited = rateLimited(`verify:${getClientAddress()}`, config().RATE_LIMIT_PER_MINUTE);
+		const limited = rateLimited(
+			`verify:${clientKey(getClientAddress())}`,
+			config().RATE_LIMIT_PER_MINUTE
+		);
 		const parsed = await parseForm(request, emailOnlySchema);
 		if (limited) return fail(429, { errors: { _form: limited }, values: parsed.values });
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });

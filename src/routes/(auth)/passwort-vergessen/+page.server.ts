@@ -6,12 +6,15 @@ import { publicOrigin } from '$lib/server/auth/session-cookie';
 import { config } from '$lib/server/config';
 import { parseForm } from '$lib/server/form';
 import { kickMailSender } from '$lib/server/runtime';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { clientKey, hitRateLimit } from '$lib/server/security/rate-limit';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
-		const limit = hitRateLimit(`reset:${getClientAddress()}`, config().RATE_LIMIT_PER_MINUTE);
+		const limit = hitRateLimit(
+			`reset:${clientKey(getClientAddress())}`,
+			config().RATE_LIMIT_PER_MINUTE
+		);
 		const parsed = await parseForm(request, emailOnlySchema);
 		if (!limit.ok) {
 			const minutes = Math.ceil(limit.retryAfterSeconds / 60);

@@ -7,7 +7,7 @@ import { publicOrigin } from '$lib/server/auth/session-cookie';
 import { config } from '$lib/server/config';
 import { parseForm } from '$lib/server/form';
 import { kickMailSender } from '$lib/server/runtime';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { clientKey, hitRateLimit } from '$lib/server/security/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -17,7 +17,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
-		const limit = hitRateLimit(`register:${getClientAddress()}`, config().RATE_LIMIT_PER_MINUTE);
+		const limit = hitRateLimit(
+			`register:${clientKey(getClientAddress())}`,
+			config().RATE_LIMIT_PER_MINUTE
+		);
 		const parsed = await parseForm(request, registerSchema);
 		if (!limit.ok) {
 			const minutes = Math.ceil(limit.retryAfterSeconds / 60);

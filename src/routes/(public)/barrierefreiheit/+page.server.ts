@@ -6,7 +6,7 @@ import { parseForm, type FieldErrors } from '$lib/server/form';
 import { loadOrError } from '$lib/server/http';
 import { logger } from '$lib/server/logger';
 import { kickMailSender } from '$lib/server/runtime';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { clientKey, hitRateLimit } from '$lib/server/security/rate-limit';
 import { domainFail } from '$lib/server/site/domain-fail';
 import { accessibilityFeedbackSchema, HONEYPOT_FIELD } from '$lib/server/contact/contact.schemas';
 import { getAccessibilityStatement } from '$lib/server/contact/get-accessibility-statement';
@@ -36,7 +36,10 @@ function reportedPage(url: URL, referer: string | null): string {
 
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
-		const limit = hitRateLimit(`contact:${getClientAddress()}`, config().RATE_LIMIT_PER_MINUTE);
+		const limit = hitRateLimit(
+			`contact:${clientKey(getClientAddress())}`,
+			config().RATE_LIMIT_PER_MINUTE
+		);
 		const parsed = await parseForm(request, accessibilityFeedbackSchema);
 		if (!limit.ok) {
 			const minutes = Math.ceil(limit.retryAfterSeconds / 60);

@@ -7,7 +7,7 @@ import { describeForm } from '$lib/server/form-meta';
 import { loadOrError } from '$lib/server/http';
 import { logger } from '$lib/server/logger';
 import { kickMailSender } from '$lib/server/runtime';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { clientKey, hitRateLimit } from '$lib/server/security/rate-limit';
 import { domainFail } from '$lib/server/site/domain-fail';
 import {
 	contactMessageSchema,
@@ -35,7 +35,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, locals, url, getClientAddress }) => {
-		const limit = hitRateLimit(`contact:${getClientAddress()}`, config().RATE_LIMIT_PER_MINUTE);
+		const limit = hitRateLimit(
+			`contact:${clientKey(getClientAddress())}`,
+			config().RATE_LIMIT_PER_MINUTE
+		);
 		const parsed = await parseForm(request, contactMessageSchema);
 		if (!limit.ok) {
 			const minutes = Math.ceil(limit.retryAfterSeconds / 60);

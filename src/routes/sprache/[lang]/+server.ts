@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/paraglide/runtime.js';
+import { returnPathOr } from '$lib/server/security/return-path';
 import type { RequestHandler } from './$types';
 
 /** A plain link switches the language (no JavaScript): remember it in a cookie, go back. */
@@ -12,7 +13,5 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 		secure: url.protocol === 'https:',
 		maxAge: 60 * 60 * 24 * 365
 	});
-	const back = url.searchParams.get('zurueck') ?? '/';
-	// Only local paths, never another site.
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, returnPathOr(url.searchParams.get('zurueck'), '/'));
 };

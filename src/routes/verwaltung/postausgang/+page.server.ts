@@ -9,13 +9,19 @@ import { kickMailSender } from '$lib/server/runtime';
 import { domainFail } from '$lib/server/site/domain-fail';
 import { pageFromUrl } from '$lib/server/site/paging';
 import { fail } from '@sveltejs/kit';
+import { revealInvisibleIn } from '$lib/server/security/invisible-chars';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requireRole(locals.user, 'admin', url.pathname);
 	const page = pageFromUrl(url);
 	const result = await listOutbox(locals.db, page);
-	return { ...result, page, smtpConfigured: !!config().SMTP_URL };
+	return {
+		...result,
+		rows: result.rows.map(revealInvisibleIn),
+		page,
+		smtpConfigured: !!config().SMTP_URL
+	};
 };
 
 const retrySchema = z.object({

@@ -45,7 +45,12 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
 );
 
-export const TOKEN_PURPOSES = ['set_password', 'reset_password', 'verify_email'] as const;
+export const TOKEN_PURPOSES = [
+	'set_password',
+	'reset_password',
+	'verify_email',
+	'sign_in'
+] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
 /** One-time tokens sent by mail or printed by the CLI; stored hashed. */
@@ -65,4 +70,20 @@ export const userTokens = pgTable(
 		index('user_tokens_user_idx').on(t.userId),
 		check('user_tokens_purpose_check', oneOf(t.purpose, TOKEN_PURPOSES))
 	]
+);
+
+/**
+ * Wrong passwords per e-mail address, known or not (the key is the SHA-256 of the normalised
+ * address, so unknown addresses typed by strangers are not stored readably). Keyed by address
+ * rather than by account, so that an unknown address is slowed down exactly like a real one.
+ */
+export const loginThrottles = pgTable(
+	'login_throttles',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull(),
+		lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+		delayedUntil: timestamp('delayed_until', { withTimezone: true })
+	},
+	(t) => [index('login_throttles_last_failure_idx').on(t.lastFailureAt)]
 );

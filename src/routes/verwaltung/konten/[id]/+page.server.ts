@@ -47,10 +47,17 @@ export const actions: Actions = {
 		const parsed = await parseForm(request, rolesSchema);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		try {
-			await updateAccountRoles(locals.db, { actor, userId, roles: parsed.data.roles });
+			await updateAccountRoles(locals.db, {
+				actor,
+				userId,
+				roles: parsed.data.roles,
+				origin: publicOrigin(url)
+			});
 		} catch (err) {
 			return failFromDomainError(err, parsed.values);
 		}
+		// A resident who became staff gets a set-password link.
+		kickMailSender();
 		return { done: 'roles' as const };
 	},
 

@@ -4,10 +4,16 @@ import { findActiveNotices } from '$lib/server/notices/find-active-notices';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { LayoutServerLoad } from './$types';
 
+/**
+ * Site-wide notices (such as "the manager position is vacant") inform where people look for the
+ * office: the start page, Kontakt and the house. Not on login, error or back-office pages.
+ */
+const NOTICE_PATHS = new Set(['/', '/kontakt', '/haus-der-begegnung']);
+
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const [site, notices] = await Promise.all([
 		getSiteSettings(locals.db),
-		findActiveNotices(locals.db)
+		NOTICE_PATHS.has(url.pathname) ? findActiveNotices(locals.db) : []
 	]);
 	return {
 		site: {

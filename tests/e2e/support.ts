@@ -44,6 +44,8 @@ export const PUBLIC_PAGES = [
 	'/haus-der-begegnung',
 	'/aktuelles',
 	'/kontakt',
+	'/leichte-sprache',
+	'/gebaerdensprache',
 	'/impressum',
 	'/datenschutz',
 	'/barrierefreiheit'

@@ -62,7 +62,7 @@ export const kasterSeed = {
 				'Vermittlung zwischen Bürgerinnen und Bürgern, Verwaltung und Politik; Ansprechperson für alle Anliegen, die den Stadtteil betreffen',
 			isVacant: true,
 			vacancyNote:
-				'Die Stelle des Quartiersmanagers ist derzeit nicht besetzt. Änderungen werden rechtzeitig mitgeteilt.',
+				'Änderungen werden rechtzeitig mitgeteilt. Bis dahin hilft Ihnen die Vertretung weiter.',
 			substitute: 'lindner'
 		},
 		{
@@ -88,7 +88,7 @@ export const kasterSeed = {
 			title: 'Die neue Internetseite des Quartiersmanagements',
 			summary:
 				'Hier finden Sie ab jetzt Neuigkeiten, Kontaktmöglichkeiten und Informationen zum Haus der Begegnung.',
-			body: 'Auf dieser Seite informieren wir über das Quartiersmanagement in Kaster und das Haus der Begegnung.\n\nNach und nach kommen weitere Angebote dazu: ein Veranstaltungskalender, die Raumbuchung und eine Möglichkeit, Anliegen direkt an uns zu richten.\n\nHaben Sie Fragen oder Ideen? Schreiben Sie uns über die Seite **Kontakt**.'
+			body: 'Auf dieser Seite informieren wir über das Quartiersmanagement in Kaster und das Haus der Begegnung.\n\nNach und nach kommen weitere Angebote dazu: ein Veranstaltungskalender, die Raumbuchung und eine Möglichkeit, Anliegen direkt an uns zu richten.\n\nHaben Sie Fragen oder Ideen? Schreiben Sie uns über die Seite [Kontakt](/kontakt).'
 		}
 	],
 	pages: [
@@ -145,11 +145,88 @@ export const kasterSeed = {
 				'Diese Seite ist **teilweise barrierefrei**. Sie soll die Anforderungen der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen.',
 				'## Welche Bereiche sind nicht barrierefrei?',
 				'[wird noch ergänzt: bekannte Barrieren und die Gründe dafür, z. B. ältere PDF-Dokumente]',
-				'Eine Erklärung in Leichter Sprache und in Deutscher Gebärdensprache ist in Vorbereitung.',
+				'Die wichtigsten Informationen zu dieser Seite gibt es auch [in Leichter Sprache](/leichte-sprache) und [in Deutscher Gebärdensprache](/gebaerdensprache).',
 				'## Wie wurde die Barrierefreiheit geprüft?',
 				'Die Erklärung beruht auf einer Selbstbewertung. Wir prüfen jede Seite automatisch und von Hand mit Tastatur und Bildschirmleser.',
 				'## Barriere melden',
 				'Ist Ihnen eine Barriere aufgefallen? Oder brauchen Sie Inhalte in einer anderen Form? Schreiben Sie uns mit dem Formular unten. Wir antworten innerhalb von zwei Wochen, spätestens nach sechs Wochen.'
+			].join('\n\n')
+		},
+		{
+			slug: 'leichte-sprache',
+			title: 'Leichte Sprache',
+			// Leichte Sprache rules (COMPLIANCE.md): one statement per sentence, each on its own line.
+			body: [
+				'## Das ist unsere Internet-Seite',
+				[
+					'Das ist die Internet-Seite vom Quartiers-Management in Kaster.',
+					'Kaster ist ein Stadt-Teil von Bedburg.',
+					'Das Quartiers-Management ist ein Büro.',
+					'Dort arbeiten Menschen für die Menschen in Kaster.',
+					'Sie können uns Ihre Fragen sagen.',
+					'Sie können uns Ihre Ideen sagen.',
+					'Wir helfen Ihnen.'
+				].join('  \n'),
+				'## Das finden Sie auf der Internet-Seite',
+				[
+					'- Neuigkeiten aus Kaster',
+					'- Wer im Büro arbeitet',
+					'- Wie Sie uns erreichen',
+					'- Das Haus der Begegnung. Das ist ein Haus für alle Menschen in Kaster.',
+					'- Ein Formular für Ihre Nachricht an uns'
+				].join('\n'),
+				'## So finden Sie sich zurecht',
+				[
+					'Oben auf jeder Seite ist das Menü.',
+					'Im Menü stehen die wichtigen Seiten.',
+					'Auf dem Handy tippen Sie zuerst auf das Wort Menü.',
+					'Ganz unten auf jeder Seite sind noch mehr Links.',
+					'Zum Beispiel: Impressum und Daten-Schutz.',
+					'Sie können die Seite auch mit der Tastatur benutzen.',
+					'Mit der Taste Tab kommen Sie zum nächsten Link.'
+				].join('  \n'),
+				'## Barriere-Freiheit',
+				[
+					'Barriere-Freiheit heißt: Alle Menschen können die Internet-Seite gut benutzen.',
+					'Auch Menschen mit Behinderung.',
+					'Unsere Internet-Seite ist noch nicht ganz barriere-frei.',
+					'Wir arbeiten daran.',
+					'Etwas klappt bei Ihnen nicht?',
+					'Dann schreiben Sie uns bitte.',
+					'Dafür gibt es ein Formular.',
+					'Das Formular ist auf der Seite [Erklärung zur Barriere-Freiheit](/barrierefreiheit).',
+					'Wir antworten Ihnen in 2 Wochen.',
+					'Manchmal dauert es länger.',
+					'Dann antworten wir spätestens in 6 Wochen.',
+					'Sie sind mit der Antwort unzufrieden?',
+					'Dann hilft Ihnen die Ombuds-Stelle für barriere-freie IT in Nordrhein-Westfalen.',
+					'Die Adresse steht auf der Seite Erklärung zur Barriere-Freiheit.'
+				].join('  \n'),
+				'## Mehr in Leichter Sprache und Gebärden-Sprache',
+				[
+					'Diese Informationen gibt es auch in Deutscher Gebärden-Sprache.',
+					'Hier ist die Seite: [Deutsche Gebärden-Sprache](/gebaerdensprache).',
+					'Sie möchten mehr Informationen in Leichter Sprache?',
+					'Dann fragen Sie uns.',
+					'Wir helfen Ihnen gerne.'
+				].join('  \n'),
+				'## So erreichen Sie uns',
+				'Unsere Adresse und unsere Telefon-Nummer stehen auf der Seite [Kontakt](/kontakt).'
+			].join('\n\n')
+		},
+		{
+			slug: 'gebaerdensprache',
+			title: 'Deutsche Gebärdensprache (DGS)',
+			// The transcript of the video; the video itself is a file in the data folder (see README).
+			body: [
+				'## Was steht im Video?',
+				'Das Video erklärt in Deutscher Gebärdensprache:',
+				'- was Sie auf dieser Internetseite finden: Neuigkeiten aus dem Quartier, das Team und die Ansprechpersonen, das Haus der Begegnung und ein Kontaktformular;',
+				'- wie Sie sich zurechtfinden: das Menü oben auf jeder Seite, auf dem Handy hinter dem Knopf „Menü“, und die Links ganz unten;',
+				'- das Wichtigste aus der [Erklärung zur Barrierefreiheit](/barrierefreiheit): wie Sie uns eine Barriere melden und wer Ihnen hilft, wenn Sie mit unserer Antwort nicht zufrieden sind;',
+				'- wo es mehr gibt: die Erklärung in [Leichter Sprache](/leichte-sprache).',
+				'## Sie möchten uns in Gebärdensprache erreichen?',
+				'Schreiben Sie uns über das [Kontaktformular](/kontakt) oder per E-Mail. Wir vereinbaren gern einen Termin mit Gebärdensprachdolmetschung.'
 			].join('\n\n')
 		}
 	]

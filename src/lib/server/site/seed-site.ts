@@ -16,7 +16,12 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			.select({ id: siteSettings.id })
 			.from(siteSettings)
 			.where(eq(siteSettings.id, 1));
-		if (existing.length > 0) return false;
+		if (existing.length > 0) {
+			// Pages that a newer version of the software brings (such as Leichte Sprache) are added to
+			// older installations; pages staff have already edited are never touched.
+			if (seed.pages.length) await tx.insert(pages).values(seed.pages).onConflictDoNothing();
+			return false;
+		}
 
 		await tx
 			.insert(siteSettings)

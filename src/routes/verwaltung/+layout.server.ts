@@ -1,4 +1,6 @@
+import { actorOf } from '$lib/server/auth/actor';
 import { requireRole, hasRole } from '$lib/server/auth/roles';
+import { countOpenWork } from '$lib/server/dashboard/count-open-work';
 import type { LayoutServerLoad } from './$types';
 
 // Every back-office page needs a staff role; each page and action checks its own role again.
@@ -9,6 +11,7 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
 			roles: user.roles,
 			canContent: hasRole(user, 'content'),
 			canAdmin: hasRole(user, 'admin')
-		}
+		},
+		openWork: await countOpenWork(locals.db, { actor: actorOf(user) })
 	};
 };

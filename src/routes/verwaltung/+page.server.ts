@@ -1,16 +1,18 @@
-import { hasRole, requireRole } from '$lib/server/auth/roles';
-import { getSiteSettings } from '$lib/server/site/get-site';
-import { isAccessibilityReviewOverdue } from '$lib/server/site/is-accessibility-review-overdue';
+import { actorOf } from '$lib/server/auth/actor';
+import { getStaffDashboard } from '$lib/server/dashboard/get-staff-dashboard';
+import { mailErrorKind } from '$lib/server/mail/mail-error-kind';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireRole(locals.user, 'staff', url.pathname);
-	if (!hasRole(user, 'admin')) return { accessibilityReview: null };
-	const site = await getSiteSettings(locals.db);
+export const load: PageServerLoad = async ({ locals }) => {
+	const dashboard = await getStaffDashboard(locals.db, { actor: actorOf(locals.user) });
 	return {
-		accessibilityReview: {
-			overdue: isAccessibilityReviewOverdue(site),
-			reviewedOn: site.accessibilityReviewedOn
+		...dashboard,
+		outbox: dashboard.outbox && {
+			...dashboard.outbox,
+			stuck: dashboard.outbox.stuck.map(({ lastError, ...mail }) => ({
+				...mail,
+				reason: mailErrorKind(lastError)
+			}))
 		}
 	};
 };

@@ -1,0 +1,34 @@
+import { and, count, eq, gt, or } from 'drizzle-orm';
+import type { Actor } from '../auth/actor';
+import { can } from '../auth/permissions';
+import type { Db } from '../db/client';
+import { contactMessages, outboxMails } from '../db/schema';
+
+/**
+ * The numbers beside the back-office menu items: unanswered messages and stuck mail. Two count
+ * queries on indexed columns; null where the person may not see the section.
+ */
+export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
+	const [messages, stuckMails] = await Promise.all([
+		can(actor, 'contact.read')
+			? db
+					.select({ n: count() })
+					.from(contactMessages)
+					.where(eq(contactMessages.status, 'new'))
+					.then(([r]) => r.n)
+			: null,
+		can(actor, 'outbox.read')
+			? db
+					.select({ n: count() })
+					.from(outboxMails)
+					.where(
+						or(
+							eq(outboxMails.status, 'failed'),
+							and(eq(outboxMails.status, 'pending'), gt(outboxMails.attempts, 0))
+						)
+					)
+					.then(([r]) => r.n)
+			: null
+	]);
+	return { messages, stuckMails };
+}

@@ -8,6 +8,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { logger } from '../logger';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -77,37 +78,4 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 			release();
 		}
 	};
-}
-
-/**
- * PGlite has no lock of its own: two processes on one folder corrupt it.
- * A pid file refuses a second process while the first is alive.
- */
-function lockDataDir(dataDir: string): () => void {
-	const lockFile = path.join(dataDir, 'quartier.pid');
-	if (fs.existsSync(lockFile)) {
-		const pid = Number(fs.readFileSync(lockFile, 'utf8'));
-		if (pid && pid !== process.pid && isAlive(pid)) {
-			throw new Error(
-				`The data folder ${dataDir} is in use by process ${pid}. Stop that process first (PGlite allows one process per folder).`
-			);
-		}
-	}
-	fs.writeFileSync(lockFile, String(process.pid));
-	return () => {
-		try {
-			if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-		} catch {
-			// already gone
-		}
-	};
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 }

@@ -13,6 +13,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { config } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
+import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import {
 	CSRF_COOKIE,
@@ -140,12 +141,26 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, requestLog, i18n, session, csrf);
+export const handle = sequence(
+	securityHeaders,
+	requestLog,
+	databaseUnavailable,
+	i18n,
+	session,
+	csrf
+);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	const id = randomUUID().slice(0, 8);
+	const databaseAway = noteDatabaseError(err, event);
 	if (status !== 404) {
 		logger.error({ errorId: id, path: event.url.pathname, status, err }, 'unhandled error');
 	}
-	return { message: status === 404 ? m.error_not_found_text() : m.error_server_text({ id }), id };
+	const message =
+		status === 404
+			? m.error_not_found_text()
+			: databaseAway
+				? m.ops_database_unavailable({ id })
+				: m.error_server_text({ id });
+	return { message, id };
 };

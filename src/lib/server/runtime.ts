@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/client';
 import { logger } from './logger';
 import { startMailSender, type MailSender } from './mail/sender';
 import { seedSite } from './site/seed-site';
+import { announceSetupLink } from './setup/announce-setup-link';
 
 /**
  * The process-wide state of a running server: the database and the mail sender.
@@ -21,7 +22,13 @@ export async function openConfiguredDatabase(): Promise<Database> {
 	const cfg = config();
 	const database = await openDatabase({
 		url: cfg.DATABASE_URL,
-		dataDir: cfg.DATABASE_URL ? undefined : path.resolve(cfg.DATA_DIR)
+		dataDir: cfg.DATABASE_URL ? undefined : path.resolve(cfg.DATA_DIR),
+		timeouts: {
+			connectMs: cfg.DB_CONNECT_TIMEOUT_SECONDS * 1000,
+			statementMs: cfg.DB_STATEMENT_TIMEOUT_SECONDS * 1000,
+			idleInTransactionMs: cfg.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS * 1000
+		},
+		sharedBuffersMiB: cfg.PGLITE_SHARED_BUFFERS_MB
 	});
 	await database.migrate(path.resolve(cfg.MIGRATIONS_DIR));
 	if (cfg.SEED === 'kaster' && (await seedSite(database.db))) {
@@ -41,6 +48,7 @@ export function startRuntime(): Promise<Runtime> {
 		});
 		runtime = { database, mail };
 		logger.info({ driver: database.driver }, 'database ready');
+		await announceSetupLink(database.db);
 		const shutdown = async () => {
 			mail.stop();
 			await database.close().catch(() => {});

@@ -31,14 +31,49 @@ export interface DatabaseOptions {
 	dataDir?: string;
 	/** A PGlite dump (`dumpDataDir`) to start from, e.g. an already migrated database in tests. */
 	loadDataDir?: Blob;
+	/** PostgreSQL server only: how long to wait before giving up (see DatabaseTimeouts). */
+	timeouts?: Partial<DatabaseTimeouts>;
+	/** PGlite only: PostgreSQL's shared_buffers in MiB (its own default, 128, is most of its memory). */
+	sharedBuffersMiB?: number;
 }
+
+/**
+ * Without limits a hung or unreachable PostgreSQL server hangs every request that waits for it.
+ * With them the request fails fast and the visitor gets a 503 page.
+ */
+export interface DatabaseTimeouts {
+	/** Opening a connection, and waiting for a free one in the pool. */
+	connectMs: number;
+	/** One statement, enforced by the server; the client gives up a second later (frozen server). */
+	statementMs: number;
+	/** A transaction left open without a statement: the server ends the session. */
+	idleInTransactionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+	connectMs: 3000,
+	statementMs: 5000,
+	idleInTransactionMs: 30_000
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-	return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
+	return options.url
+		? openPostgres(options.url, { ...DEFAULT_TIMEOUTS, ...options.timeouts })
+		: openPglite(options.dataDir, options.loadDataDir, options.sharedBuffersMiB);
 }
 
-async function openPostgres(url: string): Promise<Database> {
-	const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: timeouts.connectMs,
+		statement_timeout: timeouts.statementMs,
+		// The server enforces statement_timeout; this catches a server or network that stopped
+		// answering at all (then the server cannot cancel anything).
+		query_timeout: timeouts.statementMs + 1000,
+		idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+		keepAlive: true
+	});
 	// An idle connection dropped by the server (restart, failover, admin) is reported here; without
 	// a listener Node treats it as an uncaught error and the whole app exits. The pool replaces it.
 	pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection lost'));
@@ -46,7 +81,15 @@ async function openPostgres(url: string): Promise<Database> {
 	return {
 		db,
 		driver: 'postgres',
-		migrate: (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }),
+		// Migrations may run longer than a page's statement: their own connection, no timeouts.
+		migrate: async (folder) => {
+			const migrator = new pg.Pool({ connectionString: url, max: 1 });
+			try {
+				await migratePg(drizzlePg(migrator), { migrationsFolder: folder });
+			} finally {
+				await migrator.end();
+			}
+		},
 		ping: async () => {
 			await pool.query('select 1');
 		},
@@ -54,7 +97,11 @@ async function openPostgres(url: string): Promise<Database> {
 	};
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(
+	dataDir?: string,
+	loadDataDir?: Blob,
+	sharedBuffersMiB?: number
+): Promise<Database> {
 	let release = () => {};
 	if (dataDir) {
 		fs.mkdirSync(dataDir, { recursive: true });
@@ -62,7 +109,12 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 	}
 	const client = new PGlite({
 		dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined,
-		loadDataDir
+		loadDataDir,
+		// PGlite's WebAssembly memory holds shared_buffers and never shrinks: 128 MiB by default,
+		// far more than this site's whole database.
+		startParams: sharedBuffersMiB
+			? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMiB}MB`]
+			: undefined
 	});
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;

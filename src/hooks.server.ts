@@ -14,6 +14,8 @@ import { config } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
+import { compression } from '$lib/server/ops/compression';
+import { pageCache } from '$lib/server/ops/page-cache';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import {
 	CSRF_COOKIE,
@@ -143,11 +145,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	securityHeaders,
+	compression,
 	requestLog,
 	databaseUnavailable,
 	i18n,
 	session,
-	csrf
+	csrf,
+	pageCache
 );
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {

@@ -1,13 +1,14 @@
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { isStaff } from '$lib/server/auth/roles';
 import { findActiveNotices } from '$lib/server/notices/find-active-notices';
+import { cachedContent } from '$lib/server/ops/content-cache';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const [site, notices] = await Promise.all([
-		getSiteSettings(locals.db),
-		findActiveNotices(locals.db)
+		cachedContent(locals, 'site', () => getSiteSettings(locals.db)),
+		cachedContent(locals, 'notices', () => findActiveNotices(locals.db))
 	]);
 	return {
 		site: {

@@ -3,6 +3,7 @@ import { config } from './config';
 import { openDatabase, type Database } from './db/client';
 import { logger } from './logger';
 import { startMailSender, type MailSender } from './mail/sender';
+import { isPrepareOnlyChild, needsPreparingInChild, prepareInChild } from './db/prepare-in-child';
 import { seedSite } from './site/seed-site';
 import { announceSetupLink } from './setup/announce-setup-link';
 
@@ -40,6 +41,13 @@ export async function openConfiguredDatabase(): Promise<Database> {
 export function startRuntime(): Promise<Runtime> {
 	starting ??= (async () => {
 		const cfg = config();
+		if (isPrepareOnlyChild()) {
+			await (await openConfiguredDatabase()).close();
+			process.exit(0);
+		}
+		if (needsPreparingInChild(cfg.DATABASE_URL ? undefined : path.resolve(cfg.DATA_DIR))) {
+			await prepareInChild();
+		}
 		const database = await openConfiguredDatabase();
 		const mail = startMailSender(database.db, {
 			smtpUrl: cfg.SMTP_URL,

@@ -4,3 +4,4 @@ export * from './contact';
 export * from './mail';
 export * from './notices';
 export * from './site';
+export * from './ops';

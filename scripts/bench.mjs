@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench`: throughput and latency of the built server, measured with autocannon.
 //
-//   npm run bench                                   /, /quartiersmanagement, /healthz; 10 s, 10 connections
-//   npm run bench -- -d 30 -c 50 /kontakt /aktuelles
-// Env: BENCH_DURATION, BENCH_CONNECTIONS; DATABASE_URL to measure against PostgreSQL instead of
-// PGlite (a temporary data folder otherwise). Figures, not a test: nothing fails on slowness.
+//   npm run bench                                   /, /aktuelles, /kontakt; 10 s, 10 connections
+//   npm run bench -- -d 30 -c 50 /quartiersmanagement /healthz
+//   npm run bench -- --gzip                         ask for compressed answers, as browsers do
+//   BUILD_DIR=/tmp/old npm run bench -- --no-build  measure another build as it is
+//   npm run bench -- --nginx                        also nginx serving the same bytes (needs nginx)
+// Env: BENCH_DURATION, BENCH_CONNECTIONS, BUILD_DIR; DATABASE_URL to measure against PostgreSQL
+// instead of PGlite (a temporary data folder otherwise). Besides req/s and latency it prints the
+// server's resident memory (VmRSS, sampled every 100 ms, and the kernel's peak VmHWM) from
+// /proc on Linux. Figures, not a test: nothing fails on slowness.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +19,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { ensureBuild } from './lib/build.mjs';
 import { freePort } from './lib/system.mjs';
+import { serverNodeOptions } from './lib/server-options.mjs';
 
 process.chdir(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 
@@ -21,7 +27,10 @@ const { values, positionals } = parseArgs({
 	allowPositionals: true,
 	options: {
 		duration: { type: 'string', short: 'd', default: process.env.BENCH_DURATION ?? '10' },
-		connections: { type: 'string', short: 'c', default: process.env.BENCH_CONNECTIONS ?? '10' }
+		connections: { type: 'string', short: 'c', default: process.env.BENCH_CONNECTIONS ?? '10' },
+		gzip: { type: 'boolean', default: false },
+		'no-build': { type: 'boolean', default: false },
+		nginx: { type: 'boolean', default: false }
 	}
 });
 const duration = Number(values.duration);
@@ -30,16 +39,18 @@ if (!(duration > 0) || !(connections > 0)) {
 	console.error('duration (-d) and connections (-c) must be positive numbers');
 	process.exit(2);
 }
-const paths = positionals.length > 0 ? positionals : ['/', '/quartiersmanagement', '/healthz'];
+const paths = positionals.length > 0 ? positionals : ['/', '/aktuelles', '/kontakt'];
 
-const buildDir = ensureBuild();
+// --no-build: measure the build as it is (e.g. an older one kept for a before/after comparison).
+const buildDir = values['no-build'] ? (process.env.BUILD_DIR ?? 'build') : ensureBuild();
 const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-bench-'));
 // Production settings; the request log goes nowhere, as it would to a log collector.
-const server = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
+const server = spawn(process.execPath, [...serverNodeOptions(), 'scripts/serve.mjs'], {
 	env: {
 		...process.env,
+		BUILD_DIR: buildDir,
 		NODE_ENV: 'production',
 		PORT: String(port),
 		HOST: '127.0.0.1',
@@ -87,27 +98,72 @@ for (;;) {
 	await new Promise((r) => setTimeout(r, 200));
 }
 
+/** Resident memory of the server from /proc (Linux only): current and the kernel's peak, in MiB. */
+function memory() {
+	try {
+		const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
+		const kib = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+		return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
+	} catch {
+		return { rss: NaN, hwm: NaN };
+	}
+}
+/**
+ * CPU time the server has used (user + system, ms). On a shared machine req/s depends on what
+ * else runs; CPU time per request does not (much): it says what the server itself costs.
+ */
+function cpuMs() {
+	try {
+		const stat = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in ticks
+	} catch {
+		return NaN;
+	}
+}
+const mib = (n) => (Number.isFinite(n) ? n.toFixed(0) : '–');
+const atStart = memory();
+let sampledPeak = atStart.rss;
+const sampler = setInterval(() => {
+	sampledPeak = Math.max(sampledPeak, memory().rss);
+}, 100);
+
 const run = (target, seconds) =>
 	autocannon({
 		url: `${url}${target}`,
 		connections,
 		duration: seconds,
-		headers: { accept: 'text/html' }
+		headers: values.gzip
+			? { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' }
+			: { accept: 'text/html' }
 	});
 
 console.log(
 	`Quartier bench: ${connections} connections, ${duration} s per path, Node ${process.version}, ` +
-		`${os.cpus().length} CPUs, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`
+		`${os.cpus().length} CPUs, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, ` +
+		`load ${os
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}${values.gzip ? ', compressed answers' : ''}`
 );
 const rows = [];
 for (const target of paths) {
 	await run(target, 2); // warm-up: JIT, caches, database connections
+	const before = sampledPeak;
+	sampledPeak = memory().rss;
+	const cpuBefore = cpuMs();
 	const r = await run(target, duration);
+	const cpuPerRequest = (cpuMs() - cpuBefore) / Math.max(1, r.requests.total);
+	const peakHere = Math.max(sampledPeak, memory().rss);
+	sampledPeak = Math.max(before, peakHere);
 	rows.push({
 		path: target,
 		'req/s': r.requests.average.toFixed(0),
 		'p50 ms': r.latency.p50.toFixed(1),
 		'p99 ms': r.latency.p99.toFixed(1),
+		'CPU ms/req': Number.isFinite(cpuPerRequest) ? cpuPerRequest.toFixed(2) : '–',
+		'RSS MiB': mib(peakHere),
+		'kB/req': (r.throughput.total / Math.max(1, r.requests.total) / 1024).toFixed(1),
 		requests: String(r.requests.total),
 		'non-2xx': String(r.non2xx),
 		errors: String(r.errors + r.timeouts)
@@ -115,10 +171,70 @@ for (const target of paths) {
 	console.log(`  ${target} done`);
 }
 
+if (values.nginx) await compareWithNginx();
+
 const columns = Object.keys(rows[0]);
 const widths = columns.map((c) => Math.max(c.length, ...rows.map((row) => row[c].length)));
 const line = (cells) =>
 	cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
 console.log(`\n${line(columns)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
 for (const row of rows) console.log(line(columns.map((c) => row[c])));
+clearInterval(sampler);
+const end = memory();
+console.log(
+	`\nServer memory (MiB): ${mib(atStart.rss)} RSS when ready, ${mib(end.rss)} RSS at the end, ` +
+		`${mib(Math.max(sampledPeak, end.rss))} peak sampled, ${mib(end.hwm)} peak (VmHWM, includes start-up)` +
+		`; load ${os
+			.loadavg()
+			.map((l) => l.toFixed(2))
+			.join(' ')}`
+);
 await stop(0);
+
+/**
+ * The same HTML bytes from nginx (Debian's, on loopback), one path after the other like ours:
+ * what the machine can do at all right now. Adds 'nginx req/s' and the ratio to each row.
+ */
+async function compareWithNginx() {
+	const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+	if (!nginx) {
+		console.error('--nginx: no nginx found (Debian: apt-get install nginx)');
+		return;
+	}
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-bench-nginx-'));
+	const nginxPort = await freePort();
+	const files = [];
+	for (const [i, target] of paths.entries()) {
+		const body = Buffer.from(await (await fetch(`${url}${target}`)).arrayBuffer());
+		fs.writeFileSync(path.join(root, `${i}.html`), body);
+		files.push(`/${i}.html`);
+	}
+	fs.writeFileSync(
+		path.join(root, 'nginx.conf'),
+		`daemon off; master_process off; worker_processes 1; pid ${root}/nginx.pid; error_log ${root}/error.log;
+events { worker_connections 256; }
+http { access_log off; types { text/html html; } default_type text/html;
+  client_body_temp_path ${root}; proxy_temp_path ${root}; fastcgi_temp_path ${root}; uwsgi_temp_path ${root}; scgi_temp_path ${root};
+  server { listen 127.0.0.1:${nginxPort}; root ${root}; } }
+`
+	);
+	const proc = spawn(nginx, ['-c', path.join(root, 'nginx.conf'), '-p', root], {
+		stdio: 'ignore'
+	});
+	try {
+		await new Promise((r) => setTimeout(r, 500));
+		for (const [i, row] of rows.entries()) {
+			const r = await autocannon({
+				url: `http://127.0.0.1:${nginxPort}${files[i]}`,
+				connections,
+				duration: Math.min(duration, 5)
+			});
+			row['nginx req/s'] = r.requests.average.toFixed(0);
+			row['ours/nginx'] =
+				`1:${(r.requests.average / Math.max(1, Number(row['req/s']))).toFixed(0)}`;
+		}
+	} finally {
+		proc.kill();
+		fs.rmSync(root, { recursive: true, force: true });
+	}
+}

@@ -3,6 +3,7 @@
 import { spawnSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { serverNodeOptions } from './lib/server-options.mjs';
 
 const STAMP = 'build/.built-at';
 const SOURCES = [
@@ -50,9 +51,15 @@ const host = process.env.HOST && process.env.HOST !== '0.0.0.0' ? process.env.HO
 const origin =
 	process.env.ORIGIN || (process.env.PROTOCOL_HEADER ? undefined : `http://${host}:${port}`);
 console.log(`Starting Quartier on ${origin ?? `port ${port}`}`);
-const server = spawn(process.execPath, ['build/index.js'], {
+const server = spawn(process.execPath, [...serverNodeOptions(), 'scripts/serve.mjs'], {
 	stdio: 'inherit',
-	env: { NODE_ENV: 'production', ...process.env, PORT: port, ...(origin ? { ORIGIN: origin } : {}) }
+	env: {
+		NODE_ENV: 'production',
+		...process.env,
+		BUILD_DIR: 'build',
+		PORT: port,
+		...(origin ? { ORIGIN: origin } : {})
+	}
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

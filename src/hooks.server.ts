@@ -15,6 +15,9 @@ import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
 import { requestIdFrom, runInRequest } from '$lib/server/request-context';
 import { setDisplayTimeZone } from '$lib/format';
+import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
+import { compression } from '$lib/server/ops/compression';
+import { pageCache } from '$lib/server/ops/page-cache';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/auth/session-cookie';
 import {
@@ -154,12 +157,29 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, securityHeaders, requestLog, i18n, session, csrf);
+export const handle = sequence(
+	requestId,
+	securityHeaders,
+	compression,
+	requestLog,
+	databaseUnavailable,
+	i18n,
+	session,
+	csrf,
+	pageCache
+);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	const id = randomUUID().slice(0, 8);
+	const databaseAway = noteDatabaseError(err, event);
 	if (status !== 404) {
 		logger.error({ errorId: id, path: event.url.pathname, status, err }, 'unhandled error');
 	}
-	return { message: status === 404 ? m.error_not_found_text() : m.error_server_text({ id }), id };
+	const message =
+		status === 404
+			? m.error_not_found_text()
+			: databaseAway
+				? m.ops_database_unavailable({ id })
+				: m.error_server_text({ id });
+	return { message, id };
 };

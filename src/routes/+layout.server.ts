@@ -1,6 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { isStaff } from '$lib/server/auth/roles';
 import { findActiveNotices } from '$lib/server/notices/find-active-notices';
+import { cachedContent } from '$lib/server/ops/content-cache';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { LayoutServerLoad } from './$types';
 
@@ -12,8 +13,10 @@ const NOTICE_PATHS = new Set(['/', '/kontakt', '/haus-der-begegnung']);
 
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	const [site, notices] = await Promise.all([
-		getSiteSettings(locals.db),
-		NOTICE_PATHS.has(url.pathname) ? findActiveNotices(locals.db) : []
+		cachedContent(locals, 'site', () => getSiteSettings(locals.db)),
+		NOTICE_PATHS.has(url.pathname)
+			? cachedContent(locals, 'notices', () => findActiveNotices(locals.db))
+			: []
 	]);
 	return {
 		site: {

@@ -43,9 +43,11 @@ export async function startServer(
 	const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
+	// scripts/serve.mjs runs build/index.js in this process (adds static cache headers).
+	const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs')], {
 		env: {
 			...process.env,
+			BUILD_DIR: buildDir,
 			NODE_ENV: 'production',
 			PORT: String(port),
 			HOST: '127.0.0.1',

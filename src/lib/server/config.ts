@@ -7,6 +7,10 @@ const envSchema = z.object({
 	// A typo like "localhost:5432/db" must stop the start, not fall back to another database.
 	DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected postgres://…' }).optional(),
 	MIGRATIONS_DIR: z.string().min(1).default('./drizzle'),
+	DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().positive().default(3),
+	DB_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().default(5),
+	DB_IDLE_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().positive().default(30),
+	PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(1).default(16),
 	ORIGIN: z.url({ protocol: /^https?$/, error: 'expected http://… or https://…' }).optional(),
 	SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected smtp://… or smtps://…' }).optional(),
 	MAIL_FROM: z.string().min(3).default('Quartier <quartier@localhost>'),

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { logger } from '../logger';
 import { PGLITE_EXTENSIONS } from './pglite-extensions';
+import { lockDataDir } from './data-dir-lock';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -31,14 +32,49 @@ export interface DatabaseOptions {
 	dataDir?: string;
 	/** A PGlite dump (`dumpDataDir`) to start from, e.g. an already migrated database in tests. */
 	loadDataDir?: Blob;
+	/** PostgreSQL server only: how long to wait before giving up (see DatabaseTimeouts). */
+	timeouts?: Partial<DatabaseTimeouts>;
+	/** PGlite only: PostgreSQL's shared_buffers in MiB (its own default, 128, is most of its memory). */
+	sharedBuffersMiB?: number;
 }
+
+/**
+ * Without limits a hung or unreachable PostgreSQL server hangs every request that waits for it.
+ * With them the request fails fast and the visitor gets a 503 page.
+ */
+export interface DatabaseTimeouts {
+	/** Opening a connection, and waiting for a free one in the pool. */
+	connectMs: number;
+	/** One statement, enforced by the server; the client gives up a second later (frozen server). */
+	statementMs: number;
+	/** A transaction left open without a statement: the server ends the session. */
+	idleInTransactionMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = {
+	connectMs: 3000,
+	statementMs: 5000,
+	idleInTransactionMs: 30_000
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-	return options.url ? openPostgres(options.url) : openPglite(options.dataDir, options.loadDataDir);
+	return options.url
+		? openPostgres(options.url, { ...DEFAULT_TIMEOUTS, ...options.timeouts })
+		: openPglite(options.dataDir, options.loadDataDir, options.sharedBuffersMiB);
 }
 
-async function openPostgres(url: string): Promise<Database> {
-	const pool = new pg.Pool({ connectionString: url, max: 10 });
+async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: timeouts.connectMs,
+		statement_timeout: timeouts.statementMs,
+		// The server enforces statement_timeout; this catches a server or network that stopped
+		// answering at all (then the server cannot cancel anything).
+		query_timeout: timeouts.statementMs + 1000,
+		idle_in_transaction_session_timeout: timeouts.idleInTransactionMs,
+		keepAlive: true
+	});
 	// An idle connection dropped by the server (restart, failover, admin) is reported here; without
 	// a listener Node treats it as an uncaught error and the whole app exits. The pool replaces it.
 	pool.on('error', (err) => logger.warn({ err: err.message }, 'idle database connection lost'));
@@ -46,7 +82,15 @@ async function openPostgres(url: string): Promise<Database> {
 	return {
 		db,
 		driver: 'postgres',
-		migrate: (folder) => migratePg(drizzlePg(pool), { migrationsFolder: folder }),
+		// Migrations may run longer than a page's statement: their own connection, no timeouts.
+		migrate: async (folder) => {
+			const migrator = new pg.Pool({ connectionString: url, max: 1 });
+			try {
+				await migratePg(drizzlePg(migrator), { migrationsFolder: folder });
+			} finally {
+				await migrator.end();
+			}
+		},
 		ping: async () => {
 			await pool.query('select 1');
 		},
@@ -54,7 +98,11 @@ async function openPostgres(url: string): Promise<Database> {
 	};
 }
 
-async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
+async function openPglite(
+	dataDir?: string,
+	loadDataDir?: Blob,
+	sharedBuffersMiB?: number
+): Promise<Database> {
 	let release = () => {};
 	if (dataDir) {
 		fs.mkdirSync(dataDir, { recursive: true });
@@ -63,7 +111,12 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 	const client = new PGlite({
 		dataDir: dataDir ? path.join(dataDir, 'pglite') : undefined,
 		loadDataDir,
-		extensions: PGLITE_EXTENSIONS
+		extensions: PGLITE_EXTENSIONS,
+		// PGlite's WebAssembly memory holds shared_buffers and never shrinks: 128 MiB by default,
+		// far more than this site's whole database.
+		startParams: sharedBuffersMiB
+			? [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffersMiB}MB`]
+			: undefined
 	});
 	await client.waitReady;
 	const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -79,37 +132,4 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Databas
 			release();
 		}
 	};
-}
-
-/**
- * PGlite has no lock of its own: two processes on one folder corrupt it.
- * A pid file refuses a second process while the first is alive.
- */
-function lockDataDir(dataDir: string): () => void {
-	const lockFile = path.join(dataDir, 'quartier.pid');
-	if (fs.existsSync(lockFile)) {
-		const pid = Number(fs.readFileSync(lockFile, 'utf8'));
-		if (pid && pid !== process.pid && isAlive(pid)) {
-			throw new Error(
-				`The data folder ${dataDir} is in use by process ${pid}. Stop that process first (PGlite allows one process per folder).`
-			);
-		}
-	}
-	fs.writeFileSync(lockFile, String(process.pid));
-	return () => {
-		try {
-			if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
-		} catch {
-			// already gone
-		}
-	};
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
 }

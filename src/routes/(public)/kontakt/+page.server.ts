@@ -15,11 +15,14 @@ import {
 	OFFICE_RECIPIENT
 } from '$lib/server/contact/contact.schemas';
 import { getContactDirectory } from '$lib/server/contact/get-contact-directory';
+import { cachedContent } from '$lib/server/ops/content-cache';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const directory = await loadOrError(getContactDirectory(locals.db));
+	const directory = await loadOrError(
+		cachedContent(locals, 'contact-directory', () => getContactDirectory(locals.db))
+	);
 	// "Nachricht an … schreiben" on a card links here with ?an=<id> to preselect the person.
 	const wanted = url.searchParams.get('an') ?? '';
 	const preselected = directory.persons.some((p) => String(p.id) === wanted)

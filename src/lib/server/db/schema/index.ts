@@ -6,3 +6,4 @@ export * from './notices';
 export * from './site';
 export * from './capabilities';
 export * from './jobs';
+export * from './ops';

@@ -1,0 +1,102 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { contentVersion } from '../db/schema';
+import { now } from '../time';
+
+/**
+ * What every public page loads (site settings, notices, the contact directory) and whole
+ * anonymous pages are kept in memory, tagged with a "generation". A generation is valid while
+ * 1. the database's content version (one row, bumped by triggers in the same transaction as any
+ *    change to public content, by any app instance) is the one it was built from, and
+ * 2. no notice starts or ends and no news post gets published (time, not an edit) before then.
+ * Each GET request reads the version (one primary-key lookup) before it uses the cache, so an edit
+ * shows on the very next request, on every instance. Other requests do not use the cache.
+ */
+interface Generation {
+	id: number;
+	version: number;
+	/** ms since epoch when time-windowed content changes next (Infinity: never). */
+	validUntil: number;
+}
+
+let current: Generation | null = null;
+let nextId = 1;
+const memo = new Map<string, { generation: number; value: Promise<unknown> }>();
+const listeners = new Set<() => void>();
+
+/** Runs when a generation ends (the page cache empties itself). */
+export function onContentChange(listener: () => void) {
+	listeners.add(listener);
+}
+
+async function nextTimeBoundary(db: Db, at: Date): Promise<number> {
+	const iso = at.toISOString();
+	const result = await db.execute(sql`select least(
+		(select min(starts_at) from notices where starts_at > ${iso}::timestamptz),
+		(select min(ends_at) from notices where ends_at > ${iso}::timestamptz),
+		(select min(published_at) from news_posts where published_at > ${iso}::timestamptz)
+	) as next`);
+	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+		next: string | Date | null;
+	}[];
+	const next = rows[0]?.next;
+	return next ? new Date(next).getTime() : Infinity;
+}
+
+/**
+ * The generation valid for a request starting now, or null when the cache must not be used
+ * (the request saw an older version than another request already did).
+ */
+export async function currentGeneration(db: Db): Promise<Generation | null> {
+	const [row] = await db
+		.select({ version: contentVersion.version })
+		.from(contentVersion)
+		.where(eq(contentVersion.id, 1));
+	if (!row) return null; // not migrated: no caching
+	const at = now();
+	if (current && row.version === current.version && at.getTime() < current.validUntil) {
+		return current;
+	}
+	if (current && row.version < current.version) return null;
+	const validUntil = await nextTimeBoundary(db, at);
+	if (current && row.version < current.version) return null; // overtaken meanwhile
+	current = { id: nextId++, version: row.version, validUntil };
+	memo.clear();
+	for (const listener of listeners) listener();
+	return current;
+}
+
+/** Per request: the generation it may use (set by the page-cache hook for GET requests). */
+const generationOf = new WeakMap<object, Promise<Generation | null>>();
+
+export function useGenerationFor(locals: object, generation: Promise<Generation | null>) {
+	generationOf.set(locals, generation);
+}
+
+/**
+ * `load()` once per generation for GET requests; straight through otherwise (form actions must
+ * see their own writes). The value is shared between requests: callers must not change it.
+ */
+export async function cachedContent<T>(
+	locals: object,
+	key: string,
+	load: () => Promise<T>
+): Promise<T> {
+	const generation = await generationOf.get(locals);
+	if (!generation || generation !== current) return load();
+	const hit = memo.get(key);
+	if (hit && hit.generation === generation.id) return hit.value as Promise<T>;
+	const value = load();
+	memo.set(key, { generation: generation.id, value });
+	value.catch(() => {
+		if (memo.get(key)?.value === value) memo.delete(key);
+	});
+	return value;
+}
+
+/** For tests: forget everything. */
+export function resetContentCache() {
+	current = null;
+	memo.clear();
+	for (const listener of listeners) listener();
+}

@@ -13,6 +13,8 @@ import { m } from '$lib/paraglide/messages.js';
 import { config } from '$lib/server/config';
 import { logger } from '$lib/server/logger';
 import { getRuntime, startRuntime } from '$lib/server/runtime';
+import { actorOf } from '$lib/server/auth/actor';
+import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import {
 	CSRF_COOKIE,
@@ -77,6 +79,13 @@ const session: Handle = async ({ event, resolve }) => {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
+	event.locals.actor = actorOf(event.locals.user);
+	return resolve(event);
+};
+
+/** Loads, form actions and endpoints under /verwaltung alike: staff only, whatever the method. */
+const backOffice: Handle = ({ event, resolve }) => {
+	guardBackOffice(event.locals.actor, event.url);
 	return resolve(event);
 };
 
@@ -140,7 +149,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, requestLog, i18n, session, csrf);
+export const handle = sequence(securityHeaders, requestLog, i18n, session, backOffice, csrf);
 
 export const handleError: HandleServerError = ({ error: err, event, status }) => {
 	const id = randomUUID().slice(0, 8);

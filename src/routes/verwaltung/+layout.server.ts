@@ -1,14 +1,12 @@
-import { requireRole, hasRole } from '$lib/server/auth/roles';
+import { can } from '$lib/server/auth/permissions';
+import { flashOf } from '$lib/server/forms/flash';
 import type { LayoutServerLoad } from './$types';
 
-// Every back-office page needs a staff role; each page and action checks its own role again.
-export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const user = requireRole(locals.user, 'staff', url.pathname);
-	return {
-		staff: {
-			roles: user.roles,
-			canContent: hasRole(user, 'content'),
-			canAdmin: hasRole(user, 'admin')
-		}
-	};
-};
+// The hook has let only staff in; this only decides what the navigation shows.
+export const load: LayoutServerLoad = async ({ locals, url }) => ({
+	staff: {
+		canContent: can(locals.actor, 'content.edit'),
+		canAdmin: can(locals.actor, 'accounts.manage')
+	},
+	flash: flashOf(url)
+});

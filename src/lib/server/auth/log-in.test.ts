@@ -4,10 +4,11 @@ import { createTestDatabase } from '$tests/helpers/db';
 import { createUser } from '$tests/helpers/users';
 import type { Database } from '../db/client';
 import { auditLog, users } from '../db/schema';
+import { ANONYMOUS } from './actor';
 import { logIn } from './log-in';
 
 const PASSWORD = 'Richtig-Langes-Passwort-1';
-const options = { maxFailures: 3, lockSeconds: 60 };
+const options = { actor: ANONYMOUS, maxFailures: 3, lockSeconds: 60 };
 
 describe('logIn', () => {
 	let database: Database;
@@ -98,7 +99,13 @@ describe('logIn', () => {
 		const user = await createUser(database.db, { email: 'emil@example.org' });
 		await Promise.all(
 			Array.from({ length: 5 }, () =>
-				logIn(database.db, { email: user.email, password: 'x', maxFailures: 10, lockSeconds: 60 })
+				logIn(database.db, {
+					actor: ANONYMOUS,
+					email: user.email,
+					password: 'x',
+					maxFailures: 10,
+					lockSeconds: 60
+				})
 			)
 		);
 		const [row] = await database.db.select().from(users).where(eq(users.id, user.id));

@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from './actor';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { assertCan } from './permissions';
 import type { SessionUser } from './roles';
 import { findUserByEmail } from './users';
 
@@ -12,6 +14,7 @@ export type LogInResult =
 	| { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
 export interface LogInOptions {
+	actor: Actor;
 	email: string;
 	password: string;
 	/** Consecutive wrong passwords that lock the account (LOGIN_MAX_FAILURES). */
@@ -28,6 +31,7 @@ export interface LogInOptions {
  * locks again until a right one resets the count.
  */
 export async function logIn(db: Db, options: LogInOptions): Promise<LogInResult> {
+	assertCan(options.actor, 'account.log-in');
 	const now = options.now ?? new Date();
 	const user = await findUserByEmail(db, options.email);
 	if (!user || !user.passwordHash) {
@@ -71,7 +75,7 @@ async function recordFailure(
 			.returning({ count: users.failedLoginCount, lockedUntil: users.lockedUntil });
 		if (row && row.count >= options.maxFailures && row.lockedUntil) {
 			await recordAudit(tx, {
-				actorId: null,
+				actor: options.actor,
 				action: 'account.locked',
 				entity: 'user',
 				entityId: userId,

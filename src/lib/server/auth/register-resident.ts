@@ -3,7 +3,9 @@ import { users } from '../db/schema';
 import { sqlStateOf } from '../errors';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, verifyEmailLink } from './auth-mails';
+import type { Actor } from './actor';
 import { hashPassword } from './passwords';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -15,8 +17,9 @@ import { findUserByEmail, normalizeEmail } from './users';
  */
 export async function registerResident(
 	db: Db,
-	options: { email: string; displayName: string; password: string; origin: string }
+	options: { actor: Actor; email: string; displayName: string; password: string; origin: string }
 ): Promise<boolean> {
+	assertCan(options.actor, 'account.register');
 	const email = normalizeEmail(options.email);
 	if (await findUserByEmail(db, email)) return notifyExistingAccount(db, email, options.origin);
 	const passwordHash = await hashPassword(options.password);

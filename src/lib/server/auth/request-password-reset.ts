@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -14,8 +16,9 @@ const MAILS_PER_ADDRESS = 3;
  */
 export async function requestPasswordReset(
 	db: Db,
-	{ email, origin }: { email: string; origin: string }
+	{ actor, email, origin }: { actor: Actor; email: string; origin: string }
 ): Promise<boolean> {
+	assertCan(actor, 'account.request-link');
 	const user = await findUserByEmail(db, email);
 	if (!user || user.disabledAt) return false;
 	if (!hitRateLimit(`reset-mail:${normalizeEmail(email)}`, MAILS_PER_ADDRESS, 15 * 60_000).ok)

@@ -2,16 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactMessages } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 
 /**
  * Marks a message as answered. Marking it again (a second click, two staff at once) changes
  * nothing and records nothing.
  */
-export async function markMessageAnswered(
-	db: Db,
-	{ id, actorId }: { id: number; actorId: number }
-) {
+export async function markMessageAnswered(db: Db, { actor, id }: { actor: Actor; id: number }) {
+	assertCan(actor, 'contact.answer');
 	return db.transaction(async (tx) => {
 		const [updated] = await tx
 			.update(contactMessages)
@@ -27,8 +27,8 @@ export async function markMessageAnswered(
 			return { changed: false };
 		}
 		await recordAudit(tx, {
-			actorId,
-			action: 'contact_message.answered',
+			actor,
+			action: 'contact-message.answered',
 			entity: 'contact_message',
 			entityId: id,
 			data: { kind: updated.kind }

@@ -1,13 +1,16 @@
 import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { actorUserId, type Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { resolveNewsSlug, slugConflict } from './news-slug';
 import type { NewsPostInput } from './notices.schemas';
 
 export async function createNewsPost(
 	db: Db,
-	{ actorId, input, now = new Date() }: { actorId: number; input: NewsPostInput; now?: Date }
+	{ actor, input, now = new Date() }: { actor: Actor; input: NewsPostInput; now?: Date }
 ) {
+	assertCan(actor, 'content.edit');
 	return db
 		.transaction(async (tx) => {
 			const slug = await resolveNewsSlug(tx, { requested: input.slug, title: input.title });
@@ -19,12 +22,12 @@ export async function createNewsPost(
 					summary: input.summary,
 					body: input.body,
 					publishedAt: input.published ? now : null,
-					authorId: actorId
+					authorId: actorUserId(actor)
 				})
 				.returning({ id: newsPosts.id, slug: newsPosts.slug });
 			await recordAudit(tx, {
-				actorId,
-				action: 'create',
+				actor,
+				action: 'news.created',
 				entity: 'news_post',
 				entityId: row.id,
 				data: { published: input.published }

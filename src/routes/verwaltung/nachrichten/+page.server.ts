@@ -1,10 +1,13 @@
-import { requireRole } from '$lib/server/auth/roles';
 import { findContactMessages } from '$lib/server/contact/find-contact-messages';
-import { pageFromUrl } from '$lib/server/site/paging';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
+import { pageFromUrl } from '$lib/server/forms/paging';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	const result = await findContactMessages(locals.db, { page: pageFromUrl(url) });
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
+	const result = await orErrorPage(
+		event,
+		findContactMessages(locals.db, { actor: locals.actor, page: pageFromUrl(url) })
+	);
 	return { ...result, now: new Date() };
 };

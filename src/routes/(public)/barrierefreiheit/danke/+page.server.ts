@@ -1,8 +1,8 @@
-import { loadOrError } from '$lib/server/http';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
-	const site = await loadOrError(getSiteSettings(locals.db));
+export const load: PageServerLoad = async (event) => {
+	const site = await orErrorPage(event, getSiteSettings(event.locals.db));
 	return { enforcementBody: site.accessibilityEnforcementBody };
 };

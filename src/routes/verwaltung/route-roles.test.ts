@@ -8,7 +8,7 @@ import {
 } from '$tests/helpers/actions';
 import { ANONYMOUS, residentActor, staffActor } from '$tests/helpers/actors';
 import { createTestDatabase } from '$tests/helpers/db';
-import { createUser } from '$tests/helpers/users';
+import { createActor, createUser } from '$tests/helpers/users';
 import type { Actor } from '$lib/server/auth/actor';
 import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
@@ -121,15 +121,13 @@ describe('back office: route × role matrix', () => {
 		const db = database.db;
 		await seedSite(db);
 		// Real records behind every [id]: a wrong role must be refused, not sent to a 404.
-		const resident = await createUser(db, { email: 'matrix-resident@example.org', password: null });
-		ACTORS.push(['anonymous', ANONYMOUS], ['resident', residentActor(resident.id)]);
+		const resident = await createActor(db, { email: 'matrix-resident@example.org' });
+		ACTORS.push(['anonymous', ANONYMOUS], ['resident', resident]);
 		for (const role of ROLES) {
-			const user = await createUser(db, {
-				email: `matrix-${role}@example.org`,
-				roles: [role],
-				password: null
-			});
-			ACTORS.push([role, staffActor(user.id, [role])]);
+			ACTORS.push([
+				role,
+				await createActor(db, { email: `matrix-${role}@example.org`, roles: [role] })
+			]);
 		}
 		const author = await createUser(db, {
 			email: 'matrix-author@example.org',

@@ -1,4 +1,5 @@
 import type { Db } from '$lib/server/db/client';
+import type { Actor } from '$lib/server/auth/actor';
 import type { SessionUser } from '$lib/server/auth/roles';
 
 declare global {
@@ -10,6 +11,8 @@ declare global {
 		interface Locals {
 			db: Db;
 			user: SessionUser | null;
+			/** Who acts in this request; built from the session by the hook. */
+			actor: Actor;
 			sessionToken: string | null;
 			csrfToken: string;
 		}

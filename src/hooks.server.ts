@@ -18,6 +18,8 @@ import { setDisplayTimeZone } from '$lib/format';
 import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
 import { compression } from '$lib/server/ops/compression';
 import { pageCache } from '$lib/server/ops/page-cache';
+import { actorOf } from '$lib/server/auth/actor';
+import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/auth/session-cookie';
 import {
@@ -94,6 +96,13 @@ const session: Handle = async ({ event, resolve }) => {
 			clearSessionCookie(event.cookies, event.url);
 		}
 	}
+	event.locals.actor = actorOf(event.locals.user);
+	return resolve(event);
+};
+
+/** Loads, form actions and endpoints under /verwaltung alike: staff only, whatever the method. */
+const backOffice: Handle = ({ event, resolve }) => {
+	guardBackOffice(event.locals.actor, event.url);
 	return resolve(event);
 };
 
@@ -165,6 +174,7 @@ export const handle = sequence(
 	databaseUnavailable,
 	i18n,
 	session,
+	backOffice,
 	csrf,
 	pageCache
 );

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Db } from '../../src/lib/server/db/client';
 import { users, type StaffRole } from '../../src/lib/server/db/schema';
+import { actorOf, type Actor } from '../../src/lib/server/auth/actor';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 
 /**
@@ -41,6 +42,15 @@ export async function createUser(
 		})
 		.returning();
 	return user;
+}
+
+/** An account and the actor that acts as it (what the hook makes of its session). */
+export async function createActor(
+	db: Db,
+	options: Parameters<typeof createUser>[1]
+): Promise<Actor & { id: number }> {
+	const user = await createUser(db, { password: null, ...options });
+	return { ...actorOf(user), id: user.id } as Actor & { id: number };
 }
 
 export interface AdminCommandResult {

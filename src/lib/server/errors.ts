@@ -13,17 +13,47 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** The one error type use cases throw; routes map it with httpStatusOf()/messageOf(). */
+/**
+ * A user-facing message, translated only when it is shown. Use cases pass `m.some_key` or
+ * `() => m.some_key({ field: m.label() })` and never call it: the boundary (an HTML form, the
+ * JSON API, Open311) renders it in the request's locale, or not at all.
+ */
+export type LazyMessage = () => string;
+
+export interface DomainErrorDetails {
+	/** A message about the whole request; without it the code's default message is shown. */
+	message?: LazyMessage;
+	/** Messages about single inputs, keyed by field name (the form field, the JSON property). */
+	fields?: Record<string, LazyMessage>;
+	/** For logs and developers only, never shown. */
+	detail?: string;
+}
+
+/** The one error type use cases throw; the form pipeline (src/lib/server/forms) maps it. */
 export class DomainError extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message?: string,
-		/** Field errors for INVALID, keyed by form field name, already translated. */
-		readonly fieldErrors?: Record<string, string>
+		readonly details: DomainErrorDetails = {}
 	) {
-		super(message ?? code);
+		super(details.detail ?? code);
 		this.name = 'DomainError';
 	}
+
+	/** The field messages, translated now. */
+	get fieldErrors(): Record<string, string> | undefined {
+		const fields = this.details.fields;
+		if (!fields) return undefined;
+		return Object.fromEntries(Object.entries(fields).map(([name, message]) => [name, message()]));
+	}
+}
+
+/** An INVALID (or other) error about one input: the message shows at the field and in the summary. */
+export function fieldError(
+	field: string,
+	message: LazyMessage,
+	code: ErrorCode = 'INVALID'
+): DomainError {
+	return new DomainError(code, { message, fields: { [field]: message } });
 }
 
 const STATUS: Record<ErrorCode, number> = {
@@ -41,8 +71,9 @@ export function httpStatusOf(error: DomainError): number {
 	return STATUS[error.code];
 }
 
-/** A translated, user-facing message for an error code (in the request's locale). */
+/** A translated, user-facing message for the whole error (in the request's locale). */
 export function messageOf(error: DomainError): string {
+	if (error.details.message) return error.details.message();
 	switch (error.code) {
 		case 'NOT_FOUND':
 			return m.error_not_found_text();
@@ -55,21 +86,8 @@ export function messageOf(error: DomainError): string {
 		case 'RATE_LIMITED':
 			return m.error_rate_limited({ minutes: 1 });
 		case 'INVALID':
-			return error.message;
+			return m.error_generic_title();
 		case 'GONE':
-			return linkGoneMessage(error.message);
-	}
-}
-
-function linkGoneMessage(reason: string): string {
-	switch (reason) {
-		case 'expired':
-			return m.capability_link_expired();
-		case 'revoked':
-			return m.capability_link_revoked();
-		case 'used':
-			return m.capability_link_used();
-		default:
 			return m.capability_link_gone();
 	}
 }

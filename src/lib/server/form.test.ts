@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { berlinLocalToDate, field, parseForm, parseFormData, toBerlinLocalInput } from './form';
+import { field, parseForm, parseFormData } from './form';
+import { localToInstant, toLocalInput } from './time';
 
 const label = () => 'Vorname';
 const HUGE = 'x'.repeat(100_000);
@@ -247,8 +248,8 @@ describe('field.optionalDateTime', () => {
 	});
 });
 
-describe('berlinLocalToDate across the 2026 DST changes', () => {
-	const iso = (local: string) => berlinLocalToDate(local)?.toISOString();
+describe('localToInstant across the 2026 DST changes', () => {
+	const iso = (local: string) => localToInstant(local)?.toISOString();
 
 	it('handles the spring change on 2026-03-29 (02:00 → 03:00)', () => {
 		expect(iso('2026-03-29T01:59')).toBe('2026-03-29T00:59:00.000Z');
@@ -256,7 +257,7 @@ describe('berlinLocalToDate across the 2026 DST changes', () => {
 		expect(iso('2026-03-29T12:00')).toBe('2026-03-29T10:00:00.000Z');
 		// 02:30 does not exist that night; by the policy in time.ts it moves forward by the gap.
 		expect(iso('2026-03-29T02:30')).toBe('2026-03-29T01:30:00.000Z');
-		expect(toBerlinLocalInput(berlinLocalToDate('2026-03-29T02:30'))).toBe('2026-03-29T03:30');
+		expect(toLocalInput(localToInstant('2026-03-29T02:30'))).toBe('2026-03-29T03:30');
 		expect(iso('2026-03-29T02:00')).toBe('2026-03-29T01:00:00.000Z');
 	});
 
@@ -265,9 +266,9 @@ describe('berlinLocalToDate across the 2026 DST changes', () => {
 		expect(iso('2026-10-25T03:30')).toBe('2026-10-25T02:30:00.000Z');
 		expect(iso('2026-10-25T12:00')).toBe('2026-10-25T11:00:00.000Z');
 		// 02:30 happens twice; by the policy in time.ts the earlier one (still summer time) counts.
-		const twice = berlinLocalToDate('2026-10-25T02:30');
+		const twice = localToInstant('2026-10-25T02:30');
 		expect(twice?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
-		expect(toBerlinLocalInput(twice)).toBe('2026-10-25T02:30');
+		expect(toLocalInput(twice)).toBe('2026-10-25T02:30');
 	});
 
 	it('round-trips every half hour over both DST weekends', () => {
@@ -284,7 +285,7 @@ describe('berlinLocalToDate across the 2026 DST changes', () => {
 				const mm = String(minutes % 60).padStart(2, '0');
 				const local = `${day}T${hh}:${mm}`;
 				if (local === '2026-03-29T02:00' || local === '2026-03-29T02:30') continue;
-				expect(toBerlinLocalInput(berlinLocalToDate(local)), local).toBe(local);
+				expect(toLocalInput(localToInstant(local)), local).toBe(local);
 			}
 		}
 	});
@@ -297,20 +298,20 @@ describe('berlinLocalToDate across the 2026 DST changes', () => {
 			'2026-02-29T10:00',
 			'2026-03-29T10:00:00'
 		]) {
-			expect(berlinLocalToDate(input), input).toBeNull();
+			expect(localToInstant(input), input).toBeNull();
 		}
 	});
 });
 
-describe('toBerlinLocalInput', () => {
+describe('toLocalInput', () => {
 	it('formats instants as Berlin wall-clock time for datetime-local inputs', () => {
-		expect(toBerlinLocalInput(new Date('2026-07-01T16:00:00.000Z'))).toBe('2026-07-01T18:00');
-		expect(toBerlinLocalInput(new Date('2026-01-15T08:30:59.999Z'))).toBe('2026-01-15T09:30');
-		expect(toBerlinLocalInput(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01T00:30');
-		expect(toBerlinLocalInput(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30');
-		expect(toBerlinLocalInput(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30');
-		expect(toBerlinLocalInput(null)).toBe('');
-		expect(toBerlinLocalInput(undefined)).toBe('');
+		expect(toLocalInput(new Date('2026-07-01T16:00:00.000Z'))).toBe('2026-07-01T18:00');
+		expect(toLocalInput(new Date('2026-01-15T08:30:59.999Z'))).toBe('2026-01-15T09:30');
+		expect(toLocalInput(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01T00:30');
+		expect(toLocalInput(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:30');
+		expect(toLocalInput(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:30');
+		expect(toLocalInput(null)).toBe('');
+		expect(toLocalInput(undefined)).toBe('');
 	});
 });
 

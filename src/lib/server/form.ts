@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
-import { localToInstant, toLocalInput } from './time';
+import { localToInstant } from './time';
 import { MAX_YEAR, MIN_YEAR, parseDateInput, parseTimeInput } from './date-input';
 import {
 	describeField,
@@ -287,19 +287,6 @@ function timeOrEmpty(label: Label) {
 			return z.NEVER;
 		});
 }
-
-function isIsoDate(s: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/**
- * Kept names for the form's datetime-local fields; the conversion and its policy for the DST gap
- * and the repeated hour live in time.ts (the zone is TIME_ZONE, Europe/Berlin by default).
- */
-export const berlinLocalToDate = (local: string): Date | null => localToInstant(local);
-export const toBerlinLocalInput = (date: Date | null | undefined): string => toLocalInput(date);
 
 export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;

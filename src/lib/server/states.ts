@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from './db/client';
-import { actorUserId, type Actor } from './auth/actor';
+import type { Actor } from './auth/actor';
 import type { AuditAction, AuditEntity } from './audit/audit-actions';
 import { recordAudit } from './audit/record-audit';
 import { DomainError } from './errors';
@@ -69,11 +69,13 @@ export async function transition<S extends string>(
 			.returning({ from: previous.state });
 		if (moved) {
 			await recordAudit(tx, {
-				actorId: actorUserId(options.actor),
+				actor: options.actor,
 				action: options.audit.action,
 				entity: options.audit.entity,
 				entityId: id,
-				data: { ...options.audit.data, before: { state: moved.from }, after: { state: to } }
+				data: options.audit.data,
+				before: { [stateKey]: moved.from },
+				after: { [stateKey]: to }
 			});
 			return { changed: true, from: moved.from };
 		}

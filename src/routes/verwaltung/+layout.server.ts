@@ -1,17 +1,14 @@
-import { actorOf } from '$lib/server/auth/actor';
-import { requireRole, hasRole } from '$lib/server/auth/roles';
+import { can } from '$lib/server/auth/permissions';
 import { countOpenWork } from '$lib/server/dashboard/count-open-work';
+import { flashOf } from '$lib/server/forms/flash';
 import type { LayoutServerLoad } from './$types';
 
-// Every back-office page needs a staff role; each page and action checks its own role again.
-export const load: LayoutServerLoad = async ({ locals, url }) => {
-	const user = requireRole(locals.user, 'staff', url.pathname);
-	return {
-		staff: {
-			roles: user.roles,
-			canContent: hasRole(user, 'content'),
-			canAdmin: hasRole(user, 'admin')
-		},
-		openWork: await countOpenWork(locals.db, { actor: actorOf(user) })
-	};
-};
+// The hook has let only staff in; this only decides what the navigation shows.
+export const load: LayoutServerLoad = async ({ locals, url }) => ({
+	staff: {
+		canContent: can(locals.actor, 'content.edit'),
+		canAdmin: can(locals.actor, 'accounts.manage')
+	},
+	flash: flashOf(url),
+	openWork: await countOpenWork(locals.db, { actor: locals.actor })
+});

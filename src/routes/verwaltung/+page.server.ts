@@ -1,10 +1,9 @@
-import { actorOf } from '$lib/server/auth/actor';
 import { getStaffDashboard } from '$lib/server/dashboard/get-staff-dashboard';
 import { mailErrorKind } from '$lib/server/mail/mail-error-kind';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const dashboard = await getStaffDashboard(locals.db, { actor: actorOf(locals.user) });
+	const dashboard = await getStaffDashboard(locals.db, { actor: locals.actor });
 	return {
 		...dashboard,
 		outbox: dashboard.outbox && {

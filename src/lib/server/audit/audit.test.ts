@@ -113,11 +113,6 @@ describe('typed audit on the database', () => {
 			).rejects.toThrow('the change failed');
 			expect(await rows()).toHaveLength(0);
 		});
-
-		it('still accepts the old call shape until every call site is typed', async () => {
-			await recordAudit(db, { actorId: null, action: 'update', entity: 'venue', entityId: 1 });
-			expect(await rows()).toMatchObject([{ action: 'update', actorKind: null, before: null }]);
-		});
 	});
 
 	describe('findRecordHistory', () => {

@@ -18,33 +18,16 @@ export interface AuditEntry {
 }
 
 /**
- * The call shape before typed audit: a bare user id and free-text actions.
- * @deprecated Temporary, until every call site passes an `AuditEntry` (the authz work); then delete.
- */
-interface LegacyAuditEntry {
-	actorId: number | null;
-	action: string;
-	entity: string;
-	entityId?: string | number;
-	data?: Record<string, unknown>;
-}
-
-/**
  * Writes an audit record; pass the transaction of the change it describes. Before/after go into
  * their own columns, trimmed to the fields that really changed, so a record's history shows
  * changes and not copies; the id of the current request (if any) is stored with it.
  */
-export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void>;
-/** @deprecated Use the `AuditEntry` shape. */
-export async function recordAudit(db: Db | Tx, entry: LegacyAuditEntry): Promise<void>;
-export async function recordAudit(db: Db | Tx, entry: AuditEntry | LegacyAuditEntry) {
-	const actorId = 'actor' in entry ? actorUserId(entry.actor) : entry.actorId;
-	// Tells the CLI from a visitor or the system when there is no user to name.
-	const actorKind = 'actor' in entry ? entry.actor.kind : null;
-	const { before, after } = 'actor' in entry ? changedOnly(entry.before, entry.after) : {};
+export async function recordAudit(db: Db | Tx, entry: AuditEntry) {
+	// The kind tells the CLI from a visitor or the system when there is no user to name.
+	const { before, after } = changedOnly(entry.before, entry.after);
 	await db.insert(auditLog).values({
-		actorId,
-		actorKind,
+		actorId: actorUserId(entry.actor),
+		actorKind: entry.actor.kind,
 		action: entry.action,
 		entity: entry.entity,
 		entityId: entry.entityId === undefined ? null : String(entry.entityId),

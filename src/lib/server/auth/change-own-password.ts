@@ -2,8 +2,10 @@ import { and, eq, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
-import { DomainError } from '../errors';
+import { DomainError, fieldError } from '../errors';
+import { actorUserId, type Actor } from './actor';
 import { hashPassword, verifyPassword } from './passwords';
+import { assertCan } from './permissions';
 import { hashToken } from './tokens';
 import { findUserById } from './users';
 import { now } from '../time';
@@ -14,14 +16,13 @@ import { now } from '../time';
  */
 export async function changeOwnPassword(
 	db: Db,
-	options: { userId: number; currentPassword: string; newPassword: string; sessionToken: string }
+	options: { actor: Actor; currentPassword: string; newPassword: string; sessionToken: string }
 ): Promise<void> {
-	const user = await findUserById(db, options.userId);
+	assertCan(options.actor, 'account.manage-own');
+	const user = await findUserById(db, actorUserId(options.actor) ?? 0);
 	if (!user || user.disabledAt) throw new DomainError('FORBIDDEN');
 	if (!user.passwordHash || !(await verifyPassword(user.passwordHash, options.currentPassword))) {
-		throw new DomainError('INVALID', m.auth_current_password_wrong(), {
-			current_password: m.auth_current_password_wrong()
-		});
+		throw fieldError('current_password', m.auth_current_password_wrong);
 	}
 	const passwordHash = await hashPassword(options.newPassword);
 	await db.transaction(async (tx) => {

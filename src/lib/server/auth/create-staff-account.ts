@@ -2,10 +2,11 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
 import { users, type StaffRole } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { DomainError, sqlStateOf } from '../errors';
+import { fieldError, sqlStateOf } from '../errors';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
 import { roleLabels, sortRoles } from './role-labels';
-import { actorIdOf, assertAdmin, type Actor } from './roles';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -24,14 +25,13 @@ export interface CreateStaffAccountOptions {
  * for 7 days. The address counts as confirmed once the link has been used.
  */
 export async function createStaffAccount(db: Db, options: CreateStaffAccountOptions) {
-	assertAdmin(options.actor);
+	assertCan(options.actor, 'accounts.manage');
 	const roles = sortRoles(options.roles);
 	if (roles.length === 0) {
-		throw new DomainError('INVALID', m.auth_roles_required(), { roles: m.auth_roles_required() });
+		throw fieldError('roles', m.auth_roles_required);
 	}
 	const email = normalizeEmail(options.email);
-	const conflict = () =>
-		new DomainError('CONFLICT', m.auth_account_exists(), { email: m.auth_account_exists() });
+	const conflict = () => fieldError('email', m.auth_account_exists, 'CONFLICT');
 	if (await findUserByEmail(db, email)) throw conflict();
 	try {
 		return await db.transaction(async (tx) => {
@@ -45,11 +45,11 @@ export async function createStaffAccount(db: Db, options: CreateStaffAccountOpti
 				await enqueueAuthMail(tx, email, { kind: 'set_password', link, roles: roleLabels(roles) });
 			}
 			await recordAudit(tx, {
-				actorId: actorIdOf(options.actor),
-				action: 'account.create',
+				actor: options.actor,
+				action: 'account.created',
 				entity: 'user',
 				entityId: user.id,
-				data: { email, roles, via: options.actor === 'cli' ? 'cli' : 'backoffice' }
+				data: { email, roles, via: options.actor.kind === 'cli' ? 'cli' : 'backoffice' }
 			});
 			return { userId: user.id, link, expiresAt };
 		});

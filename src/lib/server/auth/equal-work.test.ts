@@ -4,6 +4,7 @@ import { createUser } from '$tests/helpers/users';
 import type { Database, Db } from '../db/client';
 import { resetRateLimits } from '../security/rate-limit';
 import { registerResident } from './register-resident';
+import { ANONYMOUS } from './actor';
 import { requestPasswordReset } from './request-password-reset';
 
 /*
@@ -55,6 +56,7 @@ describe('equal work for existing and unknown addresses', () => {
 	it('registration hashes a password either way', async () => {
 		const register = (email: string) => (db: Db) =>
 			registerResident(db, {
+				actor: ANONYMOUS,
 				email,
 				displayName: 'Test',
 				password: 'Ein-langes-Passwort-1',
@@ -68,7 +70,7 @@ describe('equal work for existing and unknown addresses', () => {
 
 	it('a reset request does the same work for an existing and an unknown address', async () => {
 		const reset = (email: string) => (db: Db) =>
-			requestPasswordReset(db, { email, origin: ORIGIN });
+			requestPasswordReset(db, { actor: ANONYMOUS, email, origin: ORIGIN });
 		const existing = await workOf(reset('schon-da@example.org'));
 		const unknown = await workOf(reset('unbekannt@example.org'));
 		expect(existing.transactions).toBe(1);

@@ -2,7 +2,8 @@ import { asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { DomainError } from '../errors';
-import { assertAdmin, type Actor } from './roles';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 
 export const ACCOUNT_FILTERS = ['all', 'staff', 'residents'] as const;
 export type AccountFilter = (typeof ACCOUNT_FILTERS)[number];
@@ -29,7 +30,7 @@ export async function findAccounts(
 		pageSize = 25
 	}: { actor: Actor; page: number; filter?: AccountFilter; pageSize?: number }
 ) {
-	assertAdmin(actor);
+	assertCan(actor, 'accounts.manage');
 	const isStaff = sql`cardinality(${users.roles}) > 0`;
 	const where: SQL | undefined =
 		filter === 'staff' ? isStaff : filter === 'residents' ? sql`not (${isStaff})` : undefined;
@@ -47,7 +48,7 @@ export async function findAccounts(
 }
 
 export async function getAccountById(db: Db, { actor, id }: { actor: Actor; id: number }) {
-	assertAdmin(actor);
+	assertCan(actor, 'accounts.manage');
 	const [row] = await db.select(columns).from(users).where(eq(users.id, id)).limit(1);
 	if (!row) throw new DomainError('NOT_FOUND');
 	return row;

@@ -5,11 +5,17 @@ import { createUser } from '$tests/helpers/users';
 import type { Database } from '../db/client';
 import { auditLog, outboxMails, users } from '../db/schema';
 import { resetClientThrottles } from '../security/client-throttle';
+import { ANONYMOUS } from './actor';
 import { logIn, type LogInOptions } from './log-in';
 import { signInWithLink } from './sign-in-with-link';
 
 const PASSWORD = 'Richtig-Langes-Passwort-1';
-const options = { maxFailures: 3, lockSeconds: 600, origin: 'https://quartier.example' };
+const options = {
+	actor: ANONYMOUS,
+	maxFailures: 3,
+	lockSeconds: 600,
+	origin: 'https://quartier.example'
+};
 const t0 = new Date('2030-01-01T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
@@ -136,9 +142,9 @@ describe('logIn', () => {
 		const token = /\/anmelden\/link\?token=([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
 		// The attacker keeps trying; the owner still gets in.
 		expect(await attempt(user.email, 'wrong-x', 100)).toMatchObject({ reason: 'locked' });
-		const signedIn = await signInWithLink(database.db, { token, now: at(101) });
+		const signedIn = await signInWithLink(database.db, { actor: ANONYMOUS, token, now: at(101) });
 		expect(signedIn).toMatchObject({ id: user.id, roles: ['admin'] });
-		expect(await signInWithLink(database.db, { token, now: at(102) })).toBeNull();
+		expect(await signInWithLink(database.db, { actor: ANONYMOUS, token, now: at(102) })).toBeNull();
 		// The delays are gone as well.
 		expect((await attempt(user.email, PASSWORD, 103)).ok).toBe(true);
 	});
@@ -148,8 +154,12 @@ describe('logIn', () => {
 		for (let i = 0; i < 3; i++) await attempt(user.email, `wrong-${i}`, i);
 		const [mail] = await mailsTo(user.email);
 		const token = /\/anmelden\/link\?token=([A-Za-z0-9_-]+)/.exec(mail.textBody)![1];
-		expect(await signInWithLink(database.db, { token, now: at(3700) })).toBeNull();
-		expect(await signInWithLink(database.db, { token: 'nonsense', now: at(4) })).toBeNull();
+		expect(
+			await signInWithLink(database.db, { actor: ANONYMOUS, token, now: at(3700) })
+		).toBeNull();
+		expect(
+			await signInWithLink(database.db, { actor: ANONYMOUS, token: 'nonsense', now: at(4) })
+		).toBeNull();
 	});
 
 	it('slows a client down that tries one password against many addresses (spraying)', async () => {

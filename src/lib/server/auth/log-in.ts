@@ -11,7 +11,9 @@ import {
 	recordAccountFailure,
 	throttleKey
 } from './login-throttle';
+import type { Actor } from './actor';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
+import { assertCan } from './permissions';
 import type { SessionUser } from './roles';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, type UserRow } from './users';
@@ -26,6 +28,7 @@ export type LogInResult = (
 };
 
 export interface LogInOptions {
+	actor: Actor;
 	email: string;
 	password: string;
 	/** Wrong passwords per address before the delays start (LOGIN_MAX_FAILURES). */
@@ -53,6 +56,7 @@ const SPRAY_ACCOUNTS = 20;
  * cannot keep the owner out.
  */
 export async function logIn(db: Db, options: LogInOptions): Promise<LogInResult> {
+	assertCan(options.actor, 'account.log-in');
 	const now = options.now ?? clockNow();
 	const policy = { freeFailures: options.maxFailures, maxDelaySeconds: options.lockSeconds };
 	const clientWait = options.client
@@ -136,7 +140,7 @@ async function noteFailureOnAccount(
 	if (beyond < 0 || beyond % options.maxFailures !== 0) return false;
 	if (beyond === 0) {
 		await recordAudit(tx, {
-			actorId: null,
+			actor: options.actor,
 			action: 'account.locked',
 			entity: 'user',
 			entityId: user.id,

@@ -18,6 +18,8 @@ const staffWith =
 const anyStaff: Rule = (actor) => actor.kind === 'cli' || actor.kind === 'staff';
 const signedIn: Rule = (actor) => actor.kind === 'staff' || actor.kind === 'resident';
 const anyone: Rule = () => true;
+/** Things only the admin CLI may do: it runs on the server, so whoever runs it owns the install. */
+const cliOnly: Rule = (actor) => actor.kind === 'cli';
 
 /** The record a permission is asked about, where a capability link may grant it. */
 export interface RecordRef {
@@ -52,13 +54,23 @@ export const PERMISSIONS = {
 	/** Enter the back office at all (/verwaltung). */
 	'backoffice.enter': anyStaff,
 	'account.manage-own': signedIn,
+	/** Public account forms: register, log in, ask for a reset or a new confirmation link. */
+	'account.register': anyone,
+	'account.log-in': anyone,
+	'account.request-link': anyone,
+	/** Using a mailed or printed link: the token itself is the proof. */
+	'account.use-token': anyone,
 	'accounts.manage': staffWith('admin'),
+	/** Lift a lock, enable a disabled account and replace its roles in one go (recovery). */
+	'accounts.restore': cliOnly,
 	'site.settings.edit': staffWith('admin'),
 	'accessibility.review': staffWith('admin'),
 	'outbox.read': staffWith('admin'),
 	'outbox.retry': staffWith('admin'),
 	'jobs.read': staffWith('admin'),
 	'content.edit': staffWith('content'),
+	/** Drafts, scheduled and expired notices: what the public does not see. */
+	'content.read': staffWith('content'),
 	'contact.read': staffWith('content'),
 	'contact.answer': staffWith('content'),
 	'contact.submit': anyone,

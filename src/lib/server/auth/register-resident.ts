@@ -3,7 +3,9 @@ import { users } from '../db/schema';
 import { sqlStateOf } from '../errors';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, verifyEmailLink } from './auth-mails';
+import type { Actor } from './actor';
 import { hashPassword } from './passwords';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -15,8 +17,9 @@ import { findUserByEmail, normalizeEmail } from './users';
  */
 export async function registerResident(
 	db: Db,
-	options: { email: string; displayName: string; password: string; origin: string }
+	options: { actor: Actor; email: string; displayName: string; password: string; origin: string }
 ): Promise<boolean> {
+	assertCan(options.actor, 'account.register');
 	const email = normalizeEmail(options.email);
 	// Hashed before the lookup, for taken addresses too: otherwise a taken address answers in a
 	// third of the time and the form tells who has an account after all.

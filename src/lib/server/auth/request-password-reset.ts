@@ -3,6 +3,8 @@ import type { Db } from '../db/client';
 import { userTokens } from '../db/schema';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -16,8 +18,9 @@ const MAILS_PER_ADDRESS = 3;
  */
 export async function requestPasswordReset(
 	db: Db,
-	{ email, origin }: { email: string; origin: string }
+	{ actor, email, origin }: { actor: Actor; email: string; origin: string }
 ): Promise<boolean> {
+	assertCan(actor, 'account.request-link');
 	const user = await findUserByEmail(db, email);
 	// Counted for every address, known or not, like everything else here: the time of the answer
 	// must not tell whether the address has an account.

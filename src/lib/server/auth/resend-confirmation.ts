@@ -1,6 +1,8 @@
 import type { Db } from '../db/client';
 import { hitRateLimit } from '../security/rate-limit';
 import { enqueueAuthMail, verifyEmailLink } from './auth-mails';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserByEmail, normalizeEmail } from './users';
 
@@ -10,8 +12,9 @@ import { findUserByEmail, normalizeEmail } from './users';
  */
 export async function resendConfirmation(
 	db: Db,
-	{ email, origin }: { email: string; origin: string }
+	{ actor, email, origin }: { actor: Actor; email: string; origin: string }
 ): Promise<boolean> {
+	assertCan(actor, 'account.request-link');
 	const user = await findUserByEmail(db, email);
 	if (!user || user.emailVerifiedAt || user.disabledAt) return false;
 	if (!hitRateLimit(`verify-mail:${normalizeEmail(email)}`, 3, 15 * 60_000).ok) return false;

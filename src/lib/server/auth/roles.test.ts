@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-	assertAdmin,
-	hasRole,
-	homeOf,
-	isStaff,
-	requireRole,
-	requireUser,
-	type SessionUser
-} from './roles';
+import { actorOf, ANONYMOUS, CLI_ACTOR } from './actor';
+import { guardBackOffice } from './back-office-guard';
+import { assertCan, can } from './permissions';
+import { hasRole, homeOf, isStaff, type SessionUser } from './roles';
 import { safeReturnPath } from './session-cookie';
 import { waitText } from './wait-text';
 
@@ -40,22 +35,31 @@ describe('roles', () => {
 		expect(homeOf(user(['rooms']))).toBe('/verwaltung');
 	});
 
-	it('requireRole sends anonymous users to the login with the way back, and refuses others with 403', () => {
-		expect(thrown(() => requireRole(null, 'admin', '/verwaltung/konten?seite=2'))).toMatchObject({
+	it('the back-office guard sends anonymous users to the login with the way back, and refuses residents with 403', () => {
+		const url = new URL('http://x/verwaltung/konten?seite=2');
+		expect(thrown(() => guardBackOffice(ANONYMOUS, url))).toMatchObject({
 			status: 303,
-			location: '/anmelden?weiter=%2Fverwaltung%2Fkonten%3Fseite%3D2'
+			location: '/anmelden?weiter=%2Fverwaltung%2Fkonten'
 		});
-		expect(thrown(() => requireRole(user(['content']), 'admin'))).toMatchObject({ status: 403 });
-		expect(thrown(() => requireRole(user([]), 'staff'))).toMatchObject({ status: 403 });
-		expect(requireRole(user(['admin']), 'concerns').id).toBe(1);
-		expect(thrown(() => requireUser(null, '/konto'))).toMatchObject({ status: 303 });
-		expect(requireUser(user([]), '/konto').id).toBe(1);
+		expect(thrown(() => guardBackOffice(actorOf(user([])), url))).toMatchObject({ status: 403 });
+		expect(() => guardBackOffice(actorOf(user(['rooms'])), url)).not.toThrow();
+		// Only the back office: not its look-alikes, not the public site.
+		expect(() => guardBackOffice(ANONYMOUS, new URL('http://x/verwaltungen'))).not.toThrow();
+		expect(() => guardBackOffice(ANONYMOUS, new URL('http://x/kontakt'))).not.toThrow();
 	});
 
-	it('assertAdmin lets admins and the CLI through only', () => {
-		expect(() => assertAdmin(user(['content', 'rooms', 'concerns']))).toThrow();
-		expect(() => assertAdmin(user(['admin']))).not.toThrow();
-		expect(() => assertAdmin('cli')).not.toThrow();
+	it('accounts are managed by admins and the CLI only; restoring is for the CLI alone', () => {
+		expect(can(actorOf(user(['content', 'rooms', 'concerns'])), 'accounts.manage')).toBe(false);
+		expect(can(actorOf(user(['admin'])), 'accounts.manage')).toBe(true);
+		expect(can(CLI_ACTOR, 'accounts.manage')).toBe(true);
+		expect(can(actorOf(user(['admin'])), 'accounts.restore')).toBe(false);
+		expect(can(CLI_ACTOR, 'accounts.restore')).toBe(true);
+		expect(() => assertCan(ANONYMOUS, 'content.edit')).toThrow(
+			expect.objectContaining({ code: 'UNAUTHENTICATED' })
+		);
+		expect(() => assertCan(actorOf(user([])), 'content.edit')).toThrow(
+			expect.objectContaining({ code: 'FORBIDDEN' })
+		);
 	});
 });
 

@@ -7,6 +7,7 @@ import { outboxMails, sessions, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { resetRateLimits } from '../security/rate-limit';
 import { seedSite } from '../site/seed-site';
+import { actorOf, ANONYMOUS } from './actor';
 import { changeOwnPassword } from './change-own-password';
 import { confirmEmail } from './confirm-email';
 import { logIn } from './log-in';
@@ -19,7 +20,7 @@ import { findUserByEmail } from './users';
 
 const ORIGIN = 'https://quartier.example';
 const PASSWORD = 'Richtig-Langes-Passwort-1';
-const login = { maxFailures: 10, lockSeconds: 60 };
+const login = { actor: ANONYMOUS, maxFailures: 10, lockSeconds: 60 };
 
 function tokenIn(text: string, route: string): string {
 	const match = new RegExp(`${ORIGIN}${route}\\?token=([A-Za-z0-9_-]+)`).exec(text);
@@ -44,6 +45,7 @@ describe('self-service account flows', () => {
 	describe('registration', () => {
 		it('creates an unconfirmed resident, mails a link, and lets them in only after confirming', async () => {
 			const queued = await registerResident(database.db, {
+				actor: ANONYMOUS,
 				email: 'Neu@Example.org',
 				displayName: 'Nora',
 				password: PASSWORD,
@@ -65,8 +67,8 @@ describe('self-service account flows', () => {
 				ok: false,
 				reason: 'unverified'
 			});
-			expect(await confirmEmail(database.db, { token })).toBe(true);
-			expect(await confirmEmail(database.db, { token })).toBe(false);
+			expect(await confirmEmail(database.db, { actor: ANONYMOUS, token })).toBe(true);
+			expect(await confirmEmail(database.db, { actor: ANONYMOUS, token })).toBe(false);
 			const result = await logIn(database.db, {
 				email: 'neu@example.org',
 				password: PASSWORD,
@@ -81,6 +83,7 @@ describe('self-service account flows', () => {
 				displayName: 'Olga'
 			});
 			const queued = await registerResident(database.db, {
+				actor: ANONYMOUS,
 				email: 'BESETZT@example.org',
 				displayName: 'Mallory',
 				password: 'Anderes-Passwort-99',
@@ -99,13 +102,25 @@ describe('self-service account flows', () => {
 			await createUser(database.db, { email: 'unbestaetigt@example.org', verified: false });
 			await createUser(database.db, { email: 'bestaetigt@example.org' });
 			expect(
-				await resendConfirmation(database.db, { email: 'unbestaetigt@example.org', origin: ORIGIN })
+				await resendConfirmation(database.db, {
+					actor: ANONYMOUS,
+					email: 'unbestaetigt@example.org',
+					origin: ORIGIN
+				})
 			).toBe(true);
 			expect(
-				await resendConfirmation(database.db, { email: 'bestaetigt@example.org', origin: ORIGIN })
+				await resendConfirmation(database.db, {
+					actor: ANONYMOUS,
+					email: 'bestaetigt@example.org',
+					origin: ORIGIN
+				})
 			).toBe(false);
 			expect(
-				await resendConfirmation(database.db, { email: 'niemand@example.org', origin: ORIGIN })
+				await resendConfirmation(database.db, {
+					actor: ANONYMOUS,
+					email: 'niemand@example.org',
+					origin: ORIGIN
+				})
 			).toBe(false);
 		});
 	});
@@ -123,13 +138,21 @@ describe('self-service account flows', () => {
 				.where(eq(users.id, user.id));
 
 			expect(
-				await requestPasswordReset(database.db, { email: 'Vergessen@example.org', origin: ORIGIN })
+				await requestPasswordReset(database.db, {
+					actor: ANONYMOUS,
+					email: 'Vergessen@example.org',
+					origin: ORIGIN
+				})
 			).toBe(true);
 			const [mail] = await mailsTo('vergessen@example.org');
 			expect(mail.textBody).toContain('1 Stunde');
 			const token = tokenIn(mail.textBody, '/passwort-setzen');
 
-			await setPasswordWithToken(database.db, { token, password: 'Ganz-Neues-Passwort-2' });
+			await setPasswordWithToken(database.db, {
+				actor: ANONYMOUS,
+				token,
+				password: 'Ganz-Neues-Passwort-2'
+			});
 			expect(await validateSession(database.db, sessionToken, 14)).toBeNull();
 			const result = await logIn(database.db, {
 				email: user.email,
@@ -143,7 +166,11 @@ describe('self-service account flows', () => {
 
 			// The link works once.
 			await expect(
-				setPasswordWithToken(database.db, { token, password: 'Noch-Ein-Passwort-3' })
+				setPasswordWithToken(database.db, {
+					actor: ANONYMOUS,
+					token,
+					password: 'Noch-Ein-Passwort-3'
+				})
 			).rejects.toBeInstanceOf(DomainError);
 			expect(
 				(
@@ -160,15 +187,27 @@ describe('self-service account flows', () => {
 			await createUser(database.db, { email: 'gesperrt@example.org', disabled: true });
 			await createUser(database.db, { email: 'viel@example.org' });
 			expect(
-				await requestPasswordReset(database.db, { email: 'unbekannt@example.org', origin: ORIGIN })
+				await requestPasswordReset(database.db, {
+					actor: ANONYMOUS,
+					email: 'unbekannt@example.org',
+					origin: ORIGIN
+				})
 			).toBe(false);
 			expect(
-				await requestPasswordReset(database.db, { email: 'gesperrt@example.org', origin: ORIGIN })
+				await requestPasswordReset(database.db, {
+					actor: ANONYMOUS,
+					email: 'gesperrt@example.org',
+					origin: ORIGIN
+				})
 			).toBe(false);
 			const results = [];
 			for (let i = 0; i < 5; i++)
 				results.push(
-					await requestPasswordReset(database.db, { email: 'viel@example.org', origin: ORIGIN })
+					await requestPasswordReset(database.db, {
+						actor: ANONYMOUS,
+						email: 'viel@example.org',
+						origin: ORIGIN
+					})
 				);
 			expect(results).toEqual([true, true, true, false, false]);
 			expect(await mailsTo('viel@example.org')).toHaveLength(3);
@@ -178,11 +217,16 @@ describe('self-service account flows', () => {
 
 		it('refuses a reset link of an account disabled after the mail went out, leaving the token unused', async () => {
 			const user = await createUser(database.db, { email: 'spaeter-gesperrt@example.org' });
-			await requestPasswordReset(database.db, { email: user.email, origin: ORIGIN });
+			await requestPasswordReset(database.db, {
+				actor: ANONYMOUS,
+				email: user.email,
+				origin: ORIGIN
+			});
 			const [mail] = await mailsTo(user.email);
 			await database.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
 			await expect(
 				setPasswordWithToken(database.db, {
+					actor: ANONYMOUS,
 					token: tokenIn(mail.textBody, '/passwort-setzen'),
 					password: 'Neues-Passwort-123'
 				})
@@ -199,7 +243,7 @@ describe('self-service account flows', () => {
 			const other = await createSession(database.db, user.id, 14);
 			await expect(
 				changeOwnPassword(database.db, {
-					userId: user.id,
+					actor: actorOf(user),
 					currentPassword: 'falsch',
 					newPassword: 'Neues-Passwort-123',
 					sessionToken: mine.token
@@ -213,7 +257,7 @@ describe('self-service account flows', () => {
 			).toHaveLength(2);
 
 			await changeOwnPassword(database.db, {
-				userId: user.id,
+				actor: actorOf(user),
 				currentPassword: PASSWORD,
 				newPassword: 'Neues-Passwort-123',
 				sessionToken: mine.token

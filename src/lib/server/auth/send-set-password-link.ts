@@ -6,7 +6,8 @@ import { DomainError } from '../errors';
 import { clearAccountThrottle } from './login-throttle';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
 import { roleLabels, sortRoles } from './role-labels';
-import { actorIdOf, assertAdmin, type Actor } from './roles';
+import type { Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserById } from './users';
 import { now } from '../time';
@@ -27,10 +28,10 @@ export async function sendSetPasswordLink(
 		restore?: { roles?: StaffRole[] };
 	}
 ) {
-	assertAdmin(options.actor);
+	assertCan(options.actor, 'accounts.manage');
+	if (options.restore) assertCan(options.actor, 'accounts.restore');
 	const user = await findUserById(db, options.userId);
 	if (!user) throw new DomainError('NOT_FOUND');
-	if (options.restore && options.actor !== 'cli') throw new DomainError('FORBIDDEN');
 	if (user.disabledAt && !options.restore) throw new DomainError('INVALID_TRANSITION');
 	return db.transaction(async (tx) => {
 		let roles = user.roles;
@@ -58,8 +59,8 @@ export async function sendSetPasswordLink(
 			});
 		}
 		await recordAudit(tx, {
-			actorId: actorIdOf(options.actor),
-			action: options.restore ? 'account.restore' : 'account.link_sent',
+			actor: options.actor,
+			action: options.restore ? 'account.restored' : 'account.link-sent',
 			entity: 'user',
 			entityId: user.id,
 			data: options.restore ? { roles } : undefined

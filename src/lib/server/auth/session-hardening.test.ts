@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { outboxMails, sessions, users } from '../db/schema';
 import { resetClock, setClock } from '../time';
 import { logIn } from './log-in';
-import type { SessionUser } from './roles';
+import { ANONYMOUS, type Actor } from './actor';
 import { endSessionCookie } from './session-cookie';
 import { createSession, validateSession } from './sessions';
 import { updateAccountRoles } from './update-account-roles';
@@ -18,11 +18,11 @@ const PASSWORD = 'Richtig-Langes-Passwort-1';
 
 describe('session hardening', () => {
 	let database: Database;
-	let admin: SessionUser;
+	let admin: Actor;
 	beforeAll(async () => {
 		database = await createTestDatabase();
 		const row = await createUser(database.db, { email: 'chefin@example.org', roles: ['admin'] });
-		admin = { id: row.id, email: row.email, displayName: '', roles: ['admin'] };
+		admin = { kind: 'staff', id: row.id, email: row.email, displayName: '', roles: ['admin'] };
 	});
 	afterAll(async () => {
 		await database?.close();
@@ -90,6 +90,7 @@ describe('session hardening', () => {
 		).toEqual([]);
 		// The old password no longer works …
 		const login = await logIn(database.db, {
+			actor: ANONYMOUS,
 			email: resident.email,
 			password: PASSWORD,
 			maxFailures: 10,

@@ -4,7 +4,8 @@ import type { Db } from '../db/client';
 import { sessions, users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
-import { actorIdOf, assertAdmin, type Actor } from './roles';
+import { actorUserId, type Actor } from './actor';
+import { assertCan } from './permissions';
 import { findUserById } from './users';
 import { now } from '../time';
 
@@ -13,9 +14,9 @@ export async function setAccountDisabled(
 	db: Db,
 	options: { actor: Actor; userId: number; disabled: boolean }
 ): Promise<void> {
-	assertAdmin(options.actor);
-	if (options.disabled && actorIdOf(options.actor) === options.userId) {
-		throw new DomainError('INVALID', m.auth_cannot_disable_self());
+	assertCan(options.actor, 'accounts.manage');
+	if (options.disabled && actorUserId(options.actor) === options.userId) {
+		throw new DomainError('INVALID', { message: m.auth_cannot_disable_self });
 	}
 	await db.transaction(async (tx) => {
 		const user = await findUserById(tx, options.userId);
@@ -26,8 +27,8 @@ export async function setAccountDisabled(
 			.where(eq(users.id, user.id));
 		if (options.disabled) await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await recordAudit(tx, {
-			actorId: actorIdOf(options.actor),
-			action: options.disabled ? 'account.disable' : 'account.enable',
+			actor: options.actor,
+			action: options.disabled ? 'account.disabled' : 'account.enabled',
 			entity: 'user',
 			entityId: user.id
 		});

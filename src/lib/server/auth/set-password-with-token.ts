@@ -5,7 +5,9 @@ import { sessions, users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { clearAccountThrottle } from './login-throttle';
+import { actorOf, type Actor } from './actor';
 import { hashPassword } from './passwords';
+import { assertCan } from './permissions';
 import { consumeUserToken } from './user-tokens';
 import { now } from '../time';
 
@@ -15,12 +17,13 @@ import { now } from '../time';
  */
 export async function setPasswordWithToken(
 	db: Db,
-	{ token, password }: { token: string; password: string }
+	{ actor, token, password }: { actor: Actor; token: string; password: string }
 ): Promise<{ userId: number; email: string }> {
+	assertCan(actor, 'account.use-token');
 	const passwordHash = await hashPassword(password);
 	return db.transaction(async (tx) => {
 		const used = await consumeUserToken(tx, token, ['set_password', 'reset_password']);
-		if (!used) throw new DomainError('INVALID', m.auth_token_invalid_text());
+		if (!used) throw new DomainError('INVALID', { message: m.auth_token_invalid_text });
 		const [user] = await tx
 			.update(users)
 			.set({
@@ -31,13 +34,22 @@ export async function setPasswordWithToken(
 				updatedAt: now()
 			})
 			.where(eq(users.id, used.userId))
-			.returning({ id: users.id, email: users.email, disabledAt: users.disabledAt });
-		if (!user || user.disabledAt) throw new DomainError('INVALID', m.auth_token_invalid_text());
+			.returning({
+				id: users.id,
+				email: users.email,
+				displayName: users.displayName,
+				roles: users.roles,
+				disabledAt: users.disabledAt
+			});
+		if (!user || user.disabledAt) {
+			throw new DomainError('INVALID', { message: m.auth_token_invalid_text });
+		}
 		await tx.delete(sessions).where(eq(sessions.userId, user.id));
 		await clearAccountThrottle(tx, user.email);
 		await recordAudit(tx, {
-			actorId: user.id,
-			action: 'account.password_set',
+			// Whoever holds the link acts as the account's owner.
+			actor: actorOf(user),
+			action: 'account.password-set',
 			entity: 'user',
 			entityId: user.id,
 			data: { via: used.purpose }

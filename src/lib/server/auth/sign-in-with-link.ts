@@ -3,7 +3,9 @@ import type { Db } from '../db/client';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { now as clockNow } from '../time';
+import type { Actor } from './actor';
 import { clearAccountThrottle } from './login-throttle';
+import { assertCan } from './permissions';
 import type { SessionUser } from './roles';
 import { consumeUserToken } from './user-tokens';
 
@@ -14,8 +16,9 @@ import { consumeUserToken } from './user-tokens';
  */
 export async function signInWithLink(
 	db: Db,
-	{ token, now = clockNow() }: { token: string; now?: Date }
+	{ actor, token, now = clockNow() }: { actor: Actor; token: string; now?: Date }
 ): Promise<SessionUser | null> {
+	assertCan(actor, 'account.use-token');
 	return db.transaction(async (tx) => {
 		const used = await consumeUserToken(tx, token, ['sign_in'], now);
 		if (!used) return null;
@@ -31,7 +34,7 @@ export async function signInWithLink(
 		if (!user || user.disabledAt) return null;
 		await clearAccountThrottle(tx, user.email);
 		await recordAudit(tx, {
-			actorId: user.id,
+			actor: { kind: 'resident', id: user.id, email: user.email, displayName: user.displayName },
 			action: 'account.unlocked',
 			entity: 'user',
 			entityId: user.id,

@@ -6,7 +6,7 @@ import type { Database } from '../db/client';
 import { auditLog, outboxMails, sessions, users } from '../db/schema';
 import { createStaffAccount } from './create-staff-account';
 import { findAccounts, getAccountById } from './find-accounts';
-import type { SessionUser } from './roles';
+import { actorOf, ANONYMOUS, CLI_ACTOR, type Actor } from './actor';
 import { sendSetPasswordLink } from './send-set-password-link';
 import { createSession, validateSession } from './sessions';
 import { setAccountDisabled } from './set-account-disabled';
@@ -19,8 +19,8 @@ const tokenOf = (link: string) => new URL(link).searchParams.get('token') ?? '';
 
 describe('staff accounts', () => {
 	let database: Database;
-	let admin: SessionUser;
-	let editor: SessionUser;
+	let admin: Actor & { id: number };
+	let editor: Actor & { id: number };
 	const auditFor = (id: number) =>
 		database.db
 			.select()
@@ -31,8 +31,8 @@ describe('staff accounts', () => {
 		database = await createTestDatabase();
 		const a = await createUser(database.db, { email: 'chefin@example.org', roles: ['admin'] });
 		const e = await createUser(database.db, { email: 'redaktion@example.org', roles: ['content'] });
-		admin = { id: a.id, email: a.email, displayName: '', roles: a.roles };
-		editor = { id: e.id, email: e.email, displayName: '', roles: e.roles };
+		admin = { ...actorOf(a), id: a.id } as Actor & { id: number };
+		editor = { ...actorOf(e), id: e.id } as Actor & { id: number };
 	});
 	afterAll(async () => {
 		await database?.close();
@@ -65,10 +65,11 @@ describe('staff accounts', () => {
 		expect(mails[0].textBody).toContain(link);
 		expect(mails[0].textBody).toContain('Räume, Inhalte');
 		expect((await auditFor(userId)).map((a) => [a.action, a.actorId])).toEqual([
-			['account.create', admin.id]
+			['account.created', admin.id]
 		]);
 
 		await setPasswordWithToken(database.db, {
+			actor: ANONYMOUS,
 			token: tokenOf(link),
 			password: 'Ein-Gutes-Passwort'
 		});
@@ -121,9 +122,9 @@ describe('staff accounts', () => {
 		});
 		const [audit] = await auditFor(user.id);
 		expect(audit).toMatchObject({
-			action: 'account.roles',
+			action: 'account.roles-changed',
 			actorId: admin.id,
-			data: { before: ['content'], after: ['concerns', 'content'] }
+			data: { before: { roles: ['content'] }, after: { roles: ['concerns', 'content'] } }
 		});
 		await expect(
 			updateAccountRoles(database.db, { actor: admin, userId: admin.id, roles: ['content'] })
@@ -169,9 +170,9 @@ describe('staff accounts', () => {
 		await setAccountDisabled(database.db, { actor: admin, userId: user.id, disabled: false });
 		expect(await peekUserToken(database.db, tokenOf(link), ['set_password'])).not.toBeNull();
 		expect((await auditFor(user.id)).map((a) => a.action)).toEqual([
-			'account.link_sent',
-			'account.disable',
-			'account.enable'
+			'account.link-sent',
+			'account.disabled',
+			'account.enabled'
 		]);
 		await expect(
 			setAccountDisabled(database.db, { actor: admin, userId: admin.id, disabled: true })
@@ -213,7 +214,7 @@ describe('staff accounts', () => {
 			})
 			.where(eq(users.id, user.id));
 		await sendSetPasswordLink(database.db, {
-			actor: 'cli',
+			actor: CLI_ACTOR,
 			userId: user.id,
 			origin: ORIGIN,
 			sendMail: false,

@@ -4,11 +4,13 @@ import type { Db } from '../db/client';
 import { config } from '../config';
 import { sessions, users, type StaffRole } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
-import { DomainError } from '../errors';
+import { changes } from '../audit/changes';
+import { DomainError, fieldError } from '../errors';
 import { now } from '../time';
 import { enqueueAuthMail, setPasswordLink } from './auth-mails';
 import { roleLabels, sortRoles } from './role-labels';
-import { actorIdOf, assertAdmin, type Actor } from './roles';
+import { actorUserId, type Actor } from './actor';
+import { assertCan } from './permissions';
 import { issueUserToken } from './user-tokens';
 import { findUserById } from './users';
 
@@ -28,13 +30,11 @@ export async function updateAccountRoles(
 		origin?: string;
 	}
 ): Promise<void> {
-	assertAdmin(options.actor);
+	assertCan(options.actor, 'accounts.manage');
 	const roles = sortRoles(options.roles);
 	// Without this an admin could lock the whole office out of account management by accident.
-	if (actorIdOf(options.actor) === options.userId && !roles.includes('admin')) {
-		throw new DomainError('INVALID', m.auth_cannot_remove_own_admin(), {
-			roles: m.auth_cannot_remove_own_admin()
-		});
+	if (actorUserId(options.actor) === options.userId && !roles.includes('admin')) {
+		throw fieldError('roles', m.auth_cannot_remove_own_admin);
 	}
 	await db.transaction(async (tx) => {
 		const user = await findUserById(tx, options.userId);
@@ -54,11 +54,12 @@ export async function updateAccountRoles(
 			});
 		}
 		await recordAudit(tx, {
-			actorId: actorIdOf(options.actor),
-			action: 'account.roles',
+			actor: options.actor,
+			action: 'account.roles-changed',
 			entity: 'user',
 			entityId: user.id,
-			data: { before: user.roles, after: roles, ...(becomesStaff ? { signedOut: true } : {}) }
+			...changes({ roles: user.roles }, { roles }),
+			...(becomesStaff ? { data: { signedOut: true } } : {})
 		});
 	});
 }

@@ -69,7 +69,7 @@ export async function issueCapabilityLink<P extends CapabilityPurpose>(
 		})
 		.returning({ id: capabilityLinks.id });
 	await recordAudit(tx, {
-		actorId: actorUserId(options.actor),
+		actor: options.actor,
 		action: 'capability-link.issued',
 		entity: 'capability_link',
 		entityId: row.id,

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages.js';
 import { and, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { capabilityLinks, type CapabilityPurpose } from '../db/schema';
@@ -5,6 +6,13 @@ import type { Actor } from '../auth/actor';
 import { hashToken } from '../auth/tokens';
 import { DomainError } from '../errors';
 import { now } from '../time';
+
+/** Why a known link no longer works, said to the person who opened it. */
+const GONE_MESSAGES: Record<LinkGoneReason, () => string> = {
+	expired: m.capability_link_expired,
+	revoked: m.capability_link_revoked,
+	used: m.capability_link_used
+};
 
 /** Why a link that exists no longer works; messageOf() turns it into a German sentence. */
 export type LinkGoneReason = 'expired' | 'revoked' | 'used';
@@ -67,7 +75,7 @@ async function whyNot(db: Db | Tx, hash: string, purpose: CapabilityPurpose, at:
 			: link.expiresAt <= at
 				? 'expired'
 				: 'used';
-	return new DomainError('GONE', reason);
+	return new DomainError('GONE', { message: GONE_MESSAGES[reason], detail: reason });
 }
 
 /**

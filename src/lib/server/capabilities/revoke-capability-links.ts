@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { capabilityLinks, type CapabilityPurpose } from '../db/schema';
-import { actorUserId, type Actor } from '../auth/actor';
+import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import { now } from '../time';
 import type { CapabilityRecord } from './issue-capability-link';
@@ -28,7 +28,7 @@ export async function revokeCapabilityLinks(
 		.returning({ id: capabilityLinks.id, purpose: capabilityLinks.purpose });
 	for (const row of rows) {
 		await recordAudit(tx, {
-			actorId: actorUserId(options.actor),
+			actor: options.actor,
 			action: 'capability-link.revoked',
 			entity: 'capability_link',
 			entityId: row.id,

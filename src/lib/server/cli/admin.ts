@@ -8,9 +8,11 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { config } from '../config';
+import { DomainError, messageOf } from '../errors';
 import { openConfiguredDatabase } from '../runtime';
 import type { Database } from '../db/client';
 import { STAFF_ROLES, type StaffRole } from '../db/schema';
+import { CLI_ACTOR } from '../auth/actor';
 import { createStaffAccount } from '../auth/create-staff-account';
 import { findAccounts } from '../auth/find-accounts';
 import { sendSetPasswordLink } from '../auth/send-set-password-link';
@@ -84,14 +86,14 @@ async function create(
 	const existing = await findUserByEmail(db, email);
 	const result = existing
 		? await sendSetPasswordLink(db, {
-				actor: 'cli',
+				actor: CLI_ACTOR,
 				userId: existing.id,
 				origin,
 				sendMail: false,
 				restore: { roles }
 			})
 		: await createStaffAccount(db, {
-				actor: 'cli',
+				actor: CLI_ACTOR,
 				email,
 				displayName: name,
 				roles: roles ?? ['admin'],
@@ -124,7 +126,7 @@ function parseRoles(value: string): StaffRole[] {
 async function list(database: Database, out: (line: string) => void) {
 	out(['id', 'e-mail', 'name', 'rollen', 'status'].join('\t'));
 	for (let page = 1, pages = 1; page <= pages; page += 1) {
-		const result = await findAccounts(database.db, { actor: 'cli', page, pageSize: 500 });
+		const result = await findAccounts(database.db, { actor: CLI_ACTOR, page, pageSize: 500 });
 		for (const a of result.rows) {
 			const status = a.disabledAt
 				? 'gesperrt'
@@ -144,7 +146,9 @@ if (process.argv[1] && /cli[\\/]admin\.ts$/.test(process.argv[1])) {
 	runAdminCli(process.argv.slice(2), (line) => console.log(line))
 		.then((code) => process.exit(code))
 		.catch((err) => {
-			console.error(err instanceof UsageError ? err.message : err);
+			console.error(
+				err instanceof UsageError ? err.message : err instanceof DomainError ? messageOf(err) : err
+			);
 			process.exit(err instanceof UsageError ? 2 : 1);
 		});
 }

@@ -7,6 +7,7 @@ import { seedSite } from '../site/seed-site';
 import { findContactMessages, isOverdue } from './find-contact-messages';
 import { getContactMessageById } from './get-contact-message-by-id';
 import { markMessageAnswered } from './mark-message-answered';
+import { staffActor } from '$tests/helpers/actors';
 
 describe('contact messages in the back office', () => {
 	let database: Database;
@@ -52,10 +53,16 @@ describe('contact messages in the back office', () => {
 				contactPersonId: lindnerId
 			});
 		}
-		const page1 = await findContactMessages(db, { page: 1 });
+		const page1 = await findContactMessages(db, {
+			actor: staffActor(staffId, ['content']),
+			page: 1
+		});
 		expect(page1).toMatchObject({ total: 22, pages: 2, page: 1 });
 		expect(page1.rows[0]).toMatchObject({ subject: 'Nr 21', personName: 'Frau Lindner' });
-		const page2 = await findContactMessages(db, { page: 2 });
+		const page2 = await findContactMessages(db, {
+			actor: staffActor(staffId, ['content']),
+			page: 2
+		});
 		expect(page2.rows.map((r) => r.subject)).toEqual(['Nr 1', 'Nr 0']);
 	});
 
@@ -71,16 +78,27 @@ describe('contact messages in the back office', () => {
 
 	it('shows feedback with the enforcement body to name in the answer', async () => {
 		const id = await insert({ kind: 'accessibility', dueAt: new Date() });
-		const message = await getContactMessageById(db, id);
+		const message = await getContactMessageById(db, {
+			actor: staffActor(staffId, ['content']),
+			id: id
+		});
 		expect(message.enforcementBody).toContain('Ombudsstelle');
-		await expect(getContactMessageById(db, id + 1000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await expect(
+			getContactMessageById(db, { actor: staffActor(staffId, ['content']), id: id + 1000 })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 
 	it('marks a message answered once, with one audit record', async () => {
 		const id = await insert();
-		expect(await markMessageAnswered(db, { id, actorId: staffId })).toEqual({ changed: true });
-		expect(await markMessageAnswered(db, { id, actorId: staffId })).toEqual({ changed: false });
-		expect((await getContactMessageById(db, id)).status).toBe('answered');
+		expect(await markMessageAnswered(db, { id, actor: staffActor(staffId, ['content']) })).toEqual({
+			changed: true
+		});
+		expect(await markMessageAnswered(db, { id, actor: staffActor(staffId, ['content']) })).toEqual({
+			changed: false
+		});
+		expect(
+			(await getContactMessageById(db, { actor: staffActor(staffId, ['content']), id: id })).status
+		).toBe('answered');
 		const audit = await db.select().from(auditLog);
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
@@ -89,7 +107,7 @@ describe('contact messages in the back office', () => {
 			entityId: String(id)
 		});
 		await expect(
-			markMessageAnswered(db, { id: id + 1000, actorId: staffId })
+			markMessageAnswered(db, { id: id + 1000, actor: staffActor(staffId, ['content']) })
 		).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});

@@ -2,14 +2,17 @@ import { count, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactMessages, contactPersons } from '../db/schema';
 import { now as clockNow } from '../time';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 
 export const MESSAGES_PAGE_SIZE = 20;
 
 /** Messages and accessibility feedback for the back office, newest first. */
 export async function findContactMessages(
 	db: Db,
-	{ page, pageSize = MESSAGES_PAGE_SIZE }: { page: number; pageSize?: number }
+	{ actor, page, pageSize = MESSAGES_PAGE_SIZE }: { actor: Actor; page: number; pageSize?: number }
 ) {
+	assertCan(actor, 'contact.read');
 	const [rows, [{ total }]] = await Promise.all([
 		db
 			.select({

@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactMessages, contactPersons, siteSettings } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 
 /** One message for the back office, with the responsible person and (for feedback) the enforcement body. */
-export async function getContactMessageById(db: Db, id: number) {
+export async function getContactMessageById(db: Db, { actor, id }: { actor: Actor; id: number }) {
+	assertCan(actor, 'contact.read');
 	const [row] = await db
 		.select({
 			message: contactMessages,

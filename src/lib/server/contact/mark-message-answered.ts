@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { contactMessages } from '../db/schema';
 import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { transition } from '../states';
 import { MESSAGE_TRANSITIONS } from './contact.states';
 
@@ -8,12 +9,8 @@ import { MESSAGE_TRANSITIONS } from './contact.states';
  * Marks a message as answered. Marking it again (a second click, two staff at once) changes
  * nothing and records nothing.
  */
-export async function markMessageAnswered(
-	db: Db,
-	{ id, actorId }: { id: number; actorId: number }
-) {
-	// Until the authz work passes the actor in: the route has checked the role already.
-	const actor: Actor = { kind: 'staff', id: actorId, email: '', displayName: '', roles: [] };
+export async function markMessageAnswered(db: Db, { actor, id }: { actor: Actor; id: number }) {
+	assertCan(actor, 'contact.answer');
 	return db.transaction(async (tx) => {
 		const result = await transition(tx, {
 			table: contactMessages,

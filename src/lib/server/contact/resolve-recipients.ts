@@ -32,7 +32,7 @@ export async function resolveRecipients(
 
 	if (contactPersonId !== null) {
 		const person = await findPerson(db, contactPersonId);
-		if (!person) throw new DomainError('NOT_FOUND', 'contact person not found');
+		if (!person) throw new DomainError('NOT_FOUND', { detail: 'contact person not found' });
 		addressed = {
 			id: person.id,
 			roleTitle: person.roleTitle,

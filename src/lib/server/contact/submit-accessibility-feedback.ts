@@ -1,5 +1,7 @@
 import type { Db } from '../db/client';
 import { contactMessages, siteSettings } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { logger } from '../logger';
 import { enqueueMail } from '../mail/outbox';
 import {
@@ -20,12 +22,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function submitAccessibilityFeedback(
 	db: Db,
 	{
+		actor,
 		input,
 		origin,
 		locale = 'de',
 		now = clockNow()
-	}: { input: AccessibilityFeedbackInput; origin: string; locale?: 'de' | 'en'; now?: Date }
+	}: {
+		actor: Actor;
+		input: AccessibilityFeedbackInput;
+		origin: string;
+		locale?: 'de' | 'en';
+		now?: Date;
+	}
 ) {
+	assertCan(actor, 'accessibility.submit-feedback');
 	const dueAt = new Date(now.getTime() + FEEDBACK_DUE_DAYS * DAY_MS);
 	const result = await db.transaction(async (tx) => {
 		const resolved = await resolveRecipients(tx, { contactPersonId: null });

@@ -8,6 +8,7 @@ import { logger } from '../logger';
 import { seedSite } from '../site/seed-site';
 import { submitAccessibilityFeedback } from './submit-accessibility-feedback';
 import { submitContactMessage } from './submit-contact-message';
+import { ANONYMOUS } from '../auth/actor';
 
 const ORIGIN = 'https://quartier.example';
 
@@ -53,6 +54,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 			.set({ email: 'lindner@example.org' })
 			.where(eq(contactPersons.id, lindnerId));
 		const result = await submitContactMessage(db, {
+			actor: ANONYMOUS,
 			input: { ...input, recipient: String(managerId) },
 			origin: ORIGIN
 		});
@@ -91,6 +93,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 
 	it('writes the receipt in the visitor language', async () => {
 		await submitContactMessage(db, {
+			actor: ANONYMOUS,
 			input: { ...input, recipient: 'buero' },
 			origin: ORIGIN,
 			locale: 'en'
@@ -106,6 +109,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 			{ email: 'a2@example.org', roles: ['admin'] }
 		]);
 		const result = await submitContactMessage(db, {
+			actor: ANONYMOUS,
 			input: { ...input, subject: '', recipient: String(lindnerId) },
 			origin: ORIGIN
 		});
@@ -123,6 +127,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 	it('stores the message without any recipient and warns, without failing', async () => {
 		const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
 		const result = await submitContactMessage(db, {
+			actor: ANONYMOUS,
 			input: { ...input, recipient: 'buero' },
 			origin: ORIGIN
 		});
@@ -138,6 +143,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 
 	it('refuses an unknown contact person and stores nothing', async () => {
 		const err = await submitContactMessage(db, {
+			actor: ANONYMOUS,
 			input: { ...input, recipient: '424242' },
 			origin: ORIGIN
 		}).catch((e) => e);
@@ -157,10 +163,15 @@ describe('submitting contact messages and accessibility feedback', () => {
 		);
 		try {
 			await expect(
-				submitContactMessage(db, { input: { ...input, recipient: 'buero' }, origin: ORIGIN })
+				submitContactMessage(db, {
+					actor: ANONYMOUS,
+					input: { ...input, recipient: 'buero' },
+					origin: ORIGIN
+				})
 			).rejects.toThrow();
 			await expect(
 				submitAccessibilityFeedback(db, {
+					actor: ANONYMOUS,
 					input: { ...input, feedbackType: 'barriere', pageUrl: '' },
 					origin: ORIGIN
 				})
@@ -176,6 +187,7 @@ describe('submitting contact messages and accessibility feedback', () => {
 		await db.update(siteSettings).set({ contactEmail: 'buero@example.org' });
 		const now = new Date('2025-03-03T10:00:00Z');
 		const result = await submitAccessibilityFeedback(db, {
+			actor: ANONYMOUS,
 			input: {
 				name: 'Max Muster',
 				email: 'max@example.org',

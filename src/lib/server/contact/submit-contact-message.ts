@@ -1,7 +1,9 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
 import { contactMessages, siteSettings } from '../db/schema';
-import { DomainError } from '../errors';
+import { DomainError, fieldError } from '../errors';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { logger } from '../logger';
 import { enqueueMail } from '../mail/outbox';
 import { contactConfirmationMail, contactMessageMail } from './contact-mails';
@@ -15,18 +17,21 @@ import { resolveRecipients } from './resolve-recipients';
 export async function submitContactMessage(
 	db: Db,
 	{
+		actor,
 		input,
 		origin,
 		locale = 'de'
-	}: { input: ContactMessageInput; origin: string; locale?: 'de' | 'en' }
+	}: { actor: Actor; input: ContactMessageInput; origin: string; locale?: 'de' | 'en' }
 ) {
+	assertCan(actor, 'contact.submit');
 	const contactPersonId = input.recipient === OFFICE_RECIPIENT ? null : Number(input.recipient);
 	const result = await db.transaction(async (tx) => {
 		const resolved = await resolveRecipients(tx, { contactPersonId }).catch((err: unknown) => {
 			// The person was removed after the visitor loaded the form, or the id was made up.
 			if (err instanceof DomainError && err.code === 'NOT_FOUND') {
-				const message = m.error_invalid_choice({ field: m.contact_field_recipient() });
-				throw new DomainError('INVALID', message, { recipient: message });
+				throw fieldError('recipient', () =>
+					m.error_invalid_choice({ field: m.contact_field_recipient() })
+				);
 			}
 			throw err;
 		});

@@ -13,6 +13,7 @@ import {
 	markMailSent
 } from './outbox';
 import { retryOutboxMail } from './retry-outbox-mail';
+import { staffActor } from '$tests/helpers/actors';
 
 describe('outbox', () => {
 	let database: Database;
@@ -63,8 +64,12 @@ describe('outbox', () => {
 			subject: 'S',
 			text: 'Link: https://x/y'
 		});
-		expect((await getOutboxMailById(db, id)).textBody).toBe('Link: https://x/y');
-		await expect(getOutboxMailById(db, id + 1000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		expect((await getOutboxMailById(db, { actor: staffActor(adminId), id: id })).textBody).toBe(
+			'Link: https://x/y'
+		);
+		await expect(
+			getOutboxMailById(db, { actor: staffActor(adminId), id: id + 1000 })
+		).rejects.toMatchObject({ code: 'NOT_FOUND' });
 	});
 
 	it('claims a due mail once: a second claim finds nothing until the lease ends', async () => {
@@ -89,9 +94,14 @@ describe('outbox', () => {
 			text: 'T'
 		});
 		await markMailAttemptFailed(db, id, 10, 'timeout');
-		expect((await getOutboxMailById(db, id)).status).toBe('pending');
+		expect((await getOutboxMailById(db, { actor: staffActor(adminId), id: id })).status).toBe(
+			'pending'
+		);
 		await markMailAttemptFailed(db, id, 11, 'timeout');
-		expect(await getOutboxMailById(db, id)).toMatchObject({ status: 'failed', attempts: 12 });
+		expect(await getOutboxMailById(db, { actor: staffActor(adminId), id: id })).toMatchObject({
+			status: 'failed',
+			attempts: 12
+		});
 	});
 
 	it('retries a failed or waiting mail now, with an audit record', async () => {
@@ -103,11 +113,13 @@ describe('outbox', () => {
 			text: 'T'
 		});
 		await markMailAttemptFailed(db, id, 0, 'refused', true);
-		expect((await getOutboxMailById(db, id)).status).toBe('failed');
+		expect((await getOutboxMailById(db, { actor: staffActor(adminId), id: id })).status).toBe(
+			'failed'
+		);
 
 		const now = new Date();
-		await retryOutboxMail(db, { id, actorId: adminId, now });
-		const row = await getOutboxMailById(db, id);
+		await retryOutboxMail(db, { id, actor: staffActor(adminId), now });
+		const row = await getOutboxMailById(db, { actor: staffActor(adminId), id: id });
 		expect(row.status).toBe('pending');
 		expect(row.nextAttemptAt.getTime()).toBe(now.getTime());
 		expect(row.attempts).toBe(1);
@@ -115,7 +127,7 @@ describe('outbox', () => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0]).toMatchObject({
 			actorId: adminId,
-			action: 'outbox_mail.retry',
+			action: 'outbox.retried',
 			entityId: String(id)
 		});
 	});
@@ -129,10 +141,12 @@ describe('outbox', () => {
 			text: 'T'
 		});
 		await markMailSent(db, id);
-		const sent = await retryOutboxMail(db, { id, actorId: adminId }).catch((e) => e);
+		const sent = await retryOutboxMail(db, { id, actor: staffActor(adminId) }).catch((e) => e);
 		expect(sent).toBeInstanceOf(DomainError);
 		expect(sent.code).toBe('INVALID_TRANSITION');
-		const missing = await retryOutboxMail(db, { id: id + 1000, actorId: adminId }).catch((e) => e);
+		const missing = await retryOutboxMail(db, { id: id + 1000, actor: staffActor(adminId) }).catch(
+			(e) => e
+		);
 		expect(missing.code).toBe('NOT_FOUND');
 		expect(await db.select().from(auditLog)).toHaveLength(0);
 	});

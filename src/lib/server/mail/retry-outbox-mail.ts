@@ -2,14 +2,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { outboxMails } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { now as clockNow } from '../time';
 
 /** "Jetzt erneut versuchen": a waiting or failed mail is due again now. A sent mail stays sent. */
 export async function retryOutboxMail(
 	db: Db,
-	{ id, actorId, now = clockNow() }: { id: number; actorId: number; now?: Date }
+	{ actor, id, now = clockNow() }: { actor: Actor; id: number; now?: Date }
 ) {
+	assertCan(actor, 'outbox.retry');
 	return db.transaction(async (tx) => {
 		const [updated] = await tx
 			.update(outboxMails)
@@ -24,8 +27,8 @@ export async function retryOutboxMail(
 			throw new DomainError(existing ? 'INVALID_TRANSITION' : 'NOT_FOUND');
 		}
 		await recordAudit(tx, {
-			actorId,
-			action: 'outbox_mail.retry',
+			actor,
+			action: 'outbox.retried',
 			entity: 'outbox_mail',
 			entityId: id,
 			data: { attempts: updated.attempts }

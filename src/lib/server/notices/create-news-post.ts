@@ -1,14 +1,17 @@
 import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import { actorUserId, type Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { resolveNewsSlug, slugConflict } from './news-slug';
 import type { NewsPostInput } from './notices.schemas';
 import { now as clockNow } from '../time';
 
 export async function createNewsPost(
 	db: Db,
-	{ actorId, input, now = clockNow() }: { actorId: number; input: NewsPostInput; now?: Date }
+	{ actor, input, now = clockNow() }: { actor: Actor; input: NewsPostInput; now?: Date }
 ) {
+	assertCan(actor, 'content.edit');
 	return db
 		.transaction(async (tx) => {
 			const slug = await resolveNewsSlug(tx, { requested: input.slug, title: input.title });
@@ -20,12 +23,12 @@ export async function createNewsPost(
 					summary: input.summary,
 					body: input.body,
 					publishedAt: input.published ? now : null,
-					authorId: actorId
+					authorId: actorUserId(actor)
 				})
 				.returning({ id: newsPosts.id, slug: newsPosts.slug });
 			await recordAudit(tx, {
-				actorId,
-				action: 'create',
+				actor,
+				action: 'news.created',
 				entity: 'news_post',
 				entityId: row.id,
 				data: { published: input.published }

@@ -1,12 +1,15 @@
 import { count, desc, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 
 /** All posts for the back office, drafts first, then newest published. */
 export async function findNewsPosts(
 	db: Db,
-	{ page, pageSize = 20 }: { page: number; pageSize?: number }
+	{ actor, page, pageSize = 20 }: { actor: Actor; page: number; pageSize?: number }
 ) {
+	assertCan(actor, 'content.read');
 	const [rows, [{ total }]] = await Promise.all([
 		db
 			.select({

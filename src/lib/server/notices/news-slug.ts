@@ -2,10 +2,8 @@ import { and, eq, like, ne, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Tx } from '../db/client';
 import { newsPosts } from '../db/schema';
-import { DomainError, sqlStateOf } from '../errors';
+import { fieldError, sqlStateOf } from '../errors';
 import { SLUG_MAX, SLUG_PATTERN, slugify } from './slugify';
-
-const slugError = (message: string) => new DomainError('INVALID', message, { slug: message });
 
 /**
  * The slug to store: the one staff typed (checked, never changed behind their back), or one made
@@ -17,7 +15,9 @@ export async function resolveNewsSlug(
 ): Promise<string> {
 	if (requested) {
 		if (requested.length > SLUG_MAX || !SLUG_PATTERN.test(requested)) {
-			throw slugError(m.content_error_slug_invalid({ field: m.content_news_slug() }));
+			throw fieldError('slug', () =>
+				m.content_error_slug_invalid({ field: m.content_news_slug() })
+			);
 		}
 		return requested;
 	}
@@ -39,8 +39,11 @@ export async function resolveNewsSlug(
 /** A unique violation on the slug (two posts saved at once, or a typed slug in use) as a form error. */
 export function slugConflict(err: unknown): never {
 	if (sqlStateOf(err) === '23505') {
-		const message = m.content_error_slug_taken({ field: m.content_news_slug() });
-		throw new DomainError('CONFLICT', message, { slug: message });
+		throw fieldError(
+			'slug',
+			() => m.content_error_slug_taken({ field: m.content_news_slug() }),
+			'CONFLICT'
+		);
 	}
 	throw err;
 }

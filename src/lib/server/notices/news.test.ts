@@ -13,6 +13,8 @@ import { findNewsPosts } from './find-news-posts';
 import { getNewsPostById } from './get-news-post-by-id';
 import { findPublishedNews, getPublishedNewsBySlug } from './find-published-news';
 import { buildNewsFeed } from './build-news-feed';
+import { staffActor } from '$tests/helpers/actors';
+import type { Actor } from '$lib/server/auth/actor';
 
 const post = (fields: Partial<NewsPostInput>): NewsPostInput => ({
 	title: 'Sommerfest',
@@ -34,7 +36,7 @@ async function domainError(promise: Promise<unknown>) {
 
 describe('news posts', () => {
 	let database: Database;
-	let actorId: number;
+	let actor: Actor;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -42,7 +44,7 @@ describe('news posts', () => {
 			.insert(users)
 			.values({ email: 'redaktion@example.org', roles: ['content'] })
 			.returning({ id: users.id });
-		actorId = user.id;
+		actor = staffActor(user.id, ['content']);
 	});
 	afterAll(async () => {
 		await database.close();
@@ -50,22 +52,22 @@ describe('news posts', () => {
 
 	it('makes the slug from the title with umlauts transliterated, numbering duplicates', async () => {
 		const a = await createNewsPost(database.db, {
-			actorId,
+			actor,
 			input: post({ title: 'Grünes Fest für Kaster' })
 		});
 		expect(a.slug).toBe('gruenes-fest-fuer-kaster');
 		const b = await createNewsPost(database.db, {
-			actorId,
+			actor,
 			input: post({ title: 'Grünes Fest für Kaster' })
 		});
 		expect(b.slug).toBe('gruenes-fest-fuer-kaster-2');
-		const c = await createNewsPost(database.db, { actorId, input: post({ title: '🎉' }) });
+		const c = await createNewsPost(database.db, { actor, input: post({ title: '🎉' }) });
 		expect(c.slug).toBe('neuigkeit');
 	});
 
 	it('refuses a typed slug that is taken or malformed, with a German error at the slug field', async () => {
 		const taken = await domainError(
-			createNewsPost(database.db, { actorId, input: post({ slug: 'gruenes-fest-fuer-kaster' }) })
+			createNewsPost(database.db, { actor, input: post({ slug: 'gruenes-fest-fuer-kaster' }) })
 		);
 		expect(taken.code).toBe('CONFLICT');
 		expect(taken.fieldErrors?.slug).toMatch(
@@ -73,9 +75,7 @@ describe('news posts', () => {
 		);
 
 		for (const slug of ['Großes Fest', 'a--b', '-a', 'feed.xml', '<script>']) {
-			const bad = await domainError(
-				createNewsPost(database.db, { actorId, input: post({ slug }) })
-			);
+			const bad = await domainError(createNewsPost(database.db, { actor, input: post({ slug }) }));
 			expect(bad.code, slug).toBe('INVALID');
 			expect(bad.fieldErrors?.slug).toMatch(/„Kurzadresse“ darf nur Kleinbuchstaben/);
 		}
@@ -84,7 +84,7 @@ describe('news posts', () => {
 	it('turns a unique violation from a concurrent save into the slug conflict', async () => {
 		const results = await Promise.allSettled(
 			[1, 2, 3].map(() =>
-				createNewsPost(database.db, { actorId, input: post({ slug: 'gleichzeitig' }) })
+				createNewsPost(database.db, { actor, input: post({ slug: 'gleichzeitig' }) })
 			)
 		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -96,24 +96,24 @@ describe('news posts', () => {
 	it('publishes, keeps the first publication date, unpublishes, and audits each change', async () => {
 		const first = new Date('2025-05-01T10:00:00Z');
 		const { id } = await createNewsPost(database.db, {
-			actorId,
+			actor,
 			input: post({ title: 'Entwurf', published: false }),
 			now: first
 		});
-		expect((await getNewsPostById(database.db, id)).publishedAt).toBeNull();
+		expect((await getNewsPostById(database.db, { actor, id: id })).publishedAt).toBeNull();
 		await expect(getPublishedNewsBySlug(database.db, 'entwurf')).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
 
 		await updateNewsPost(database.db, {
-			actorId,
+			actor,
 			id,
 			input: post({ title: 'Entwurf' }),
 			now: first
 		});
 		const later = new Date('2025-05-03T10:00:00Z');
 		await updateNewsPost(database.db, {
-			actorId,
+			actor,
 			id,
 			input: post({ title: 'Entwurf', slug: 'fertig' }),
 			now: later
@@ -122,7 +122,7 @@ describe('news posts', () => {
 		expect(published.publishedAt?.toISOString()).toBe(first.toISOString());
 
 		await updateNewsPost(database.db, {
-			actorId,
+			actor,
 			id,
 			input: post({ title: 'Entwurf', slug: 'fertig', published: false })
 		});
@@ -133,33 +133,40 @@ describe('news posts', () => {
 			.select({ action: auditLog.action })
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'news_post'), eq(auditLog.entityId, String(id))));
-		expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'update', 'update']);
+		expect(audit.map((a) => a.action)).toEqual([
+			'news.created',
+			'news.updated',
+			'news.updated',
+			'news.updated'
+		]);
 
-		await deleteNewsPost(database.db, { actorId, id });
-		await expect(getNewsPostById(database.db, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-		await expect(deleteNewsPost(database.db, { actorId, id })).rejects.toMatchObject({
+		await deleteNewsPost(database.db, { actor, id });
+		await expect(getNewsPostById(database.db, { actor, id: id })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
+		await expect(deleteNewsPost(database.db, { actor, id })).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
 	});
 
 	it('keeps its own slug when saved again and refuses another post’s slug', async () => {
-		const a = await createNewsPost(database.db, { actorId, input: post({ title: 'Eins' }) });
-		const b = await createNewsPost(database.db, { actorId, input: post({ title: 'Zwei' }) });
+		const a = await createNewsPost(database.db, { actor, input: post({ title: 'Eins' }) });
+		const b = await createNewsPost(database.db, { actor, input: post({ title: 'Zwei' }) });
 		const same = await updateNewsPost(database.db, {
-			actorId,
+			actor,
 			id: a.id,
 			input: post({ title: 'Eins' })
 		});
 		expect(same.slug).toBe('eins');
 		const err = await domainError(
 			updateNewsPost(database.db, {
-				actorId,
+				actor,
 				id: b.id,
 				input: post({ title: 'Zwei', slug: 'eins' })
 			})
 		);
 		expect(err.code).toBe('CONFLICT');
-		expect((await getNewsPostById(database.db, b.id)).slug).toBe('zwei');
+		expect((await getNewsPostById(database.db, { actor, id: b.id })).slug).toBe('zwei');
 	});
 
 	it('validates form input with German messages', () => {
@@ -195,7 +202,7 @@ describe('news posts', () => {
 		const publicLast = await findPublishedNews(database.db, { page: 3, pageSize: 10, now });
 		expect(publicLast.rows.map((r) => r.title)).toEqual(['Beitrag 1']);
 
-		const office = await findNewsPosts(database.db, { page: 1, pageSize: 10 });
+		const office = await findNewsPosts(database.db, { actor, page: 1, pageSize: 10 });
 		expect(office).toMatchObject({ total: 23, pages: 3 });
 		// Drafts first, so nothing unfinished is buried.
 		expect(office.rows.slice(0, 2).map((r) => r.title)).toEqual(['Beitrag 16', 'Beitrag 8']);
@@ -214,7 +221,7 @@ describe('news posts', () => {
 	it('builds an Atom feed with absolute links and everything escaped', async () => {
 		await database.db.delete(newsPosts);
 		await createNewsPost(database.db, {
-			actorId,
+			actor,
 			input: post({
 				title: 'Fest <script>alert(1)</script> & ]]> mehr',
 				slug: 'fest',
@@ -223,7 +230,7 @@ describe('news posts', () => {
 			})
 		});
 		await createNewsPost(database.db, {
-			actorId,
+			actor,
 			input: post({ title: 'Entwurf', published: false })
 		});
 		const xml = await buildNewsFeed(database.db, {

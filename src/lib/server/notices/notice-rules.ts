@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { DomainError } from '../errors';
+import { fieldError } from '../errors';
 import type { NoticeInput } from './notices.schemas';
 import { now as clockNow } from '../time';
 
@@ -18,10 +18,11 @@ export function noticeStatus(
 /** A notice that ends before it starts would never show; say so at the end field. */
 export function checkNoticeWindow(input: Pick<NoticeInput, 'startsAt' | 'endsAt'>) {
 	if (input.endsAt && input.endsAt <= input.startsAt) {
-		const message = m.content_error_end_before_start({
-			field: m.content_notice_ends_at(),
-			start: m.content_notice_starts_at()
-		});
-		throw new DomainError('INVALID', message, { endsAt: message });
+		throw fieldError('endsAt', () =>
+			m.content_error_end_before_start({
+				field: m.content_notice_ends_at(),
+				start: m.content_notice_starts_at()
+			})
+		);
 	}
 }

@@ -13,6 +13,8 @@ import { findNotices } from './find-notices';
 import { getNoticeById } from './get-notice-by-id';
 import { findActiveNotices } from './find-active-notices';
 import { noticeStatus } from './notice-rules';
+import { staffActor } from '$tests/helpers/actors';
+import type { Actor } from '$lib/server/auth/actor';
 
 const HOUR = 3_600_000;
 
@@ -24,7 +26,7 @@ function formOf(fields: Record<string, string>) {
 
 describe('notices', () => {
 	let database: Database;
-	let actorId: number;
+	let actor: Actor;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -32,7 +34,7 @@ describe('notices', () => {
 			.insert(users)
 			.values({ email: 'redaktion@example.org', roles: ['content'] })
 			.returning({ id: users.id });
-		actorId = user.id;
+		actor = staffActor(user.id, ['content']);
 	});
 	afterAll(async () => {
 		await database.close();
@@ -79,7 +81,7 @@ describe('notices', () => {
 		const startsAt = new Date('2025-07-01T07:00:00Z');
 		for (const endsAt of [startsAt, new Date(startsAt.getTime() - HOUR)]) {
 			const err = await createNotice(database.db, {
-				actorId,
+				actor,
 				input: { title: 'T', body: '', priority: 'info', startsAt, endsAt }
 			}).catch((e: unknown) => e);
 			expect(err).toBeInstanceOf(DomainError);
@@ -87,13 +89,13 @@ describe('notices', () => {
 				'„Anzeigen bis“ muss nach „Anzeigen ab“ liegen.'
 			);
 		}
-		expect((await findNotices(database.db, { page: 1 })).total).toBe(0);
+		expect((await findNotices(database.db, { actor, page: 1 })).total).toBe(0);
 	});
 
 	it('creates, shows while active, hides after the end, updates and deletes with audit records', async () => {
 		const now = new Date();
 		const { id } = await createNotice(database.db, {
-			actorId,
+			actor,
 			input: {
 				title: '<script>alert(1)</script> Büro zu',
 				body: "'; delete from notices; --",
@@ -109,7 +111,7 @@ describe('notices', () => {
 		expect(await findActiveNotices(database.db, new Date(now.getTime() - 2 * HOUR))).toEqual([]);
 
 		await updateNotice(database.db, {
-			actorId,
+			actor,
 			id,
 			input: {
 				title: 'Büro zu',
@@ -119,26 +121,32 @@ describe('notices', () => {
 				endsAt: null
 			}
 		});
-		const updated = await getNoticeById(database.db, id);
+		const updated = await getNoticeById(database.db, { actor, id: id });
 		expect(updated.title).toBe('Büro zu');
 		expect(noticeStatus(updated, now)).toBe('scheduled');
 
-		await deleteNotice(database.db, { actorId, id });
-		await expect(getNoticeById(database.db, id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+		await deleteNotice(database.db, { actor, id });
+		await expect(getNoticeById(database.db, { actor, id: id })).rejects.toMatchObject({
+			code: 'NOT_FOUND'
+		});
 		const audit = await database.db
 			.select({ action: auditLog.action })
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'notice'), eq(auditLog.entityId, String(id))));
-		expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update']);
+		expect(audit.map((a) => a.action).sort()).toEqual([
+			'notice.created',
+			'notice.deleted',
+			'notice.updated'
+		]);
 	});
 
 	it('reports NOT_FOUND for unknown ids', async () => {
-		await expect(deleteNotice(database.db, { actorId, id: 999999 })).rejects.toMatchObject({
+		await expect(deleteNotice(database.db, { actor, id: 999999 })).rejects.toMatchObject({
 			code: 'NOT_FOUND'
 		});
 		await expect(
 			updateNotice(database.db, {
-				actorId,
+				actor,
 				id: 999999,
 				input: { title: 'x', body: '', priority: 'info', startsAt: new Date(), endsAt: null }
 			})
@@ -162,14 +170,14 @@ describe('notices', () => {
 				endsAt: to === null ? null : new Date(now.getTime() + to)
 			});
 		}
-		const first = await findNotices(database.db, { page: 1, pageSize: 10, now });
+		const first = await findNotices(database.db, { actor, page: 1, pageSize: 10, now });
 		expect(first).toMatchObject({ total: 25, pages: 3, page: 1 });
 		expect(first.rows).toHaveLength(10);
-		const third = await findNotices(database.db, { page: 3, pageSize: 10, now });
+		const third = await findNotices(database.db, { actor, page: 3, pageSize: 10, now });
 		expect(third.rows).toHaveLength(5);
 		const all = [
 			...first.rows,
-			...(await findNotices(database.db, { page: 2, pageSize: 10, now })).rows,
+			...(await findNotices(database.db, { actor, page: 2, pageSize: 10, now })).rows,
 			...third.rows
 		];
 		expect(new Set(all.map((r) => r.id)).size).toBe(25);

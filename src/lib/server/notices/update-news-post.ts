@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { newsPosts } from '../db/schema';
+import { changes } from '../audit/changes';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { resolveNewsSlug, slugConflict } from './news-slug';
 import type { NewsPostInput } from './notices.schemas';
@@ -11,16 +14,17 @@ import { now as clockNow } from '../time';
 export async function updateNewsPost(
 	db: Db,
 	{
-		actorId,
+		actor,
 		id,
 		input,
 		now = clockNow()
-	}: { actorId: number; id: number; input: NewsPostInput; now?: Date }
+	}: { actor: Actor; id: number; input: NewsPostInput; now?: Date }
 ) {
+	assertCan(actor, 'content.edit');
 	return db
 		.transaction(async (tx) => {
 			const [existing] = await tx
-				.select({ publishedAt: newsPosts.publishedAt })
+				.select()
 				.from(newsPosts)
 				.where(eq(newsPosts.id, id))
 				.for('update');
@@ -31,24 +35,24 @@ export async function updateNewsPost(
 				selfId: id
 			});
 			const publishedAt = input.published ? (existing.publishedAt ?? now) : null;
+			const values = {
+				slug,
+				title: input.title,
+				summary: input.summary,
+				body: input.body,
+				publishedAt
+			};
 			const [row] = await tx
 				.update(newsPosts)
-				.set({
-					slug,
-					title: input.title,
-					summary: input.summary,
-					body: input.body,
-					publishedAt,
-					updatedAt: now
-				})
+				.set({ ...values, updatedAt: now })
 				.where(eq(newsPosts.id, id))
 				.returning({ id: newsPosts.id, slug: newsPosts.slug });
 			await recordAudit(tx, {
-				actorId,
-				action: 'update',
+				actor,
+				action: 'news.updated',
 				entity: 'news_post',
 				entityId: id,
-				data: { published: input.published }
+				...changes(existing, values)
 			});
 			return row;
 		})

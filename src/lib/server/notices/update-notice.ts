@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { notices } from '../db/schema';
+import { changes } from '../audit/changes';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { checkNoticeWindow } from './notice-rules';
 import type { NoticeInput } from './notices.schemas';
@@ -9,17 +12,25 @@ import { now } from '../time';
 
 export async function updateNotice(
 	db: Db,
-	{ actorId, id, input }: { actorId: number; id: number; input: NoticeInput }
+	{ actor, id, input }: { actor: Actor; id: number; input: NoticeInput }
 ) {
+	assertCan(actor, 'content.edit');
 	checkNoticeWindow(input);
 	return db.transaction(async (tx) => {
+		const [existing] = await tx.select().from(notices).where(eq(notices.id, id)).for('update');
+		if (!existing) throw new DomainError('NOT_FOUND');
 		const [row] = await tx
 			.update(notices)
 			.set({ ...input, updatedAt: now() })
 			.where(eq(notices.id, id))
 			.returning({ id: notices.id });
-		if (!row) throw new DomainError('NOT_FOUND');
-		await recordAudit(tx, { actorId, action: 'update', entity: 'notice', entityId: id });
+		await recordAudit(tx, {
+			actor,
+			action: 'notice.updated',
+			entity: 'notice',
+			entityId: id,
+			...changes(existing, input)
+		});
 		return row;
 	});
 }

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { STAFF_ROLES, users } from '../db/schema';
 import { DomainError } from '../errors';
 import { now } from '../time';
+import { CLI_ACTOR } from '../auth/actor';
 import { createStaffAccount } from '../auth/create-staff-account';
 
 /**
@@ -75,15 +76,16 @@ export interface CreateFirstAdministratorOptions {
  */
 export async function createFirstAdministrator(db: Db, options: CreateFirstAdministratorOptions) {
 	if (!isSetupTokenValid(options.token)) {
-		throw new DomainError('FORBIDDEN', m.ops_setup_link_invalid());
+		throw new DomainError('FORBIDDEN', { message: m.ops_setup_link_invalid });
 	}
 	const token = current!;
 	// Used before the first await: a second post racing this one in this process is refused.
 	token.used = true;
 	try {
-		if (await hasAdministrator(db)) throw new DomainError('FORBIDDEN', m.ops_setup_link_invalid());
+		if (await hasAdministrator(db))
+			throw new DomainError('FORBIDDEN', { message: m.ops_setup_link_invalid });
 		return await createStaffAccount(db, {
-			actor: 'cli',
+			actor: CLI_ACTOR,
 			email: options.email,
 			displayName: options.displayName,
 			roles: [...STAFF_ROLES],

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Tx } from '../db/client';
 import { contactPersons } from '../db/schema';
-import { DomainError } from '../errors';
+import { fieldError } from '../errors';
 import type { ContactPersonInput } from './site.schemas';
 
 /**
@@ -11,14 +11,15 @@ import type { ContactPersonInput } from './site.schemas';
  */
 export async function checkContactPerson(tx: Tx, input: ContactPersonInput, selfId?: number) {
 	if (!input.isVacant && input.name === '') {
-		const message = m.content_error_name_or_vacant({ field: m.content_person_name() });
-		throw new DomainError('INVALID', message, { name: message });
+		throw fieldError('name', () =>
+			m.content_error_name_or_vacant({ field: m.content_person_name() })
+		);
 	}
 	if (input.substituteId === null) return;
-	const invalid = () => {
-		const message = m.error_invalid_choice({ field: m.content_person_substitute() });
-		return new DomainError('INVALID', message, { substituteId: message });
-	};
+	const invalid = () =>
+		fieldError('substituteId', () =>
+			m.error_invalid_choice({ field: m.content_person_substitute() })
+		);
 	if (input.substituteId === selfId) throw invalid();
 	const [found] = await tx
 		.select({ id: contactPersons.id })

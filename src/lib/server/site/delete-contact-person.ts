@@ -2,14 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contactPersons } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { now } from '../time';
 
 /** Deletes a contact person; whoever had them as substitute is left without one. */
-export async function deleteContactPerson(
-	db: Db,
-	{ actorId, id }: { actorId: number; id: number }
-) {
+export async function deleteContactPerson(db: Db, { actor, id }: { actor: Actor; id: number }) {
+	assertCan(actor, 'content.edit');
 	return db.transaction(async (tx) => {
 		// Locked first, so a concurrent save cannot pick this person as substitute in between.
 		const [existing] = await tx
@@ -30,8 +30,8 @@ export async function deleteContactPerson(
 			.returning({ id: contactPersons.id, roleTitle: contactPersons.roleTitle });
 		if (!row) throw new DomainError('NOT_FOUND');
 		await recordAudit(tx, {
-			actorId,
-			action: 'delete',
+			actor,
+			action: 'contact-person.deleted',
 			entity: 'contact_person',
 			entityId: id,
 			data: { roleTitle: row.roleTitle }

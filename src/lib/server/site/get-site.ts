@@ -6,7 +6,7 @@ import { renderMarkdown } from './markdown';
 
 export async function getSiteSettings(db: Db) {
 	const [row] = await db.select().from(siteSettings).where(eq(siteSettings.id, 1));
-	if (!row) throw new DomainError('NOT_FOUND', 'site settings missing: run the seed');
+	if (!row) throw new DomainError('NOT_FOUND', { detail: 'site settings missing: run the seed' });
 	return row;
 }
 

@@ -16,6 +16,8 @@ import { updateContactPerson } from './update-contact-person';
 import { deleteContactPerson } from './delete-contact-person';
 import { findEditablePages } from './find-pages';
 import { updatePage } from './update-page';
+import { staffActor } from '$tests/helpers/actors';
+import { actorUserId, type Actor } from '$lib/server/auth/actor';
 
 function formOf(fields: Record<string, string>) {
 	const data = new FormData();
@@ -57,7 +59,7 @@ const siteForm = {
 
 describe('site content use cases', () => {
 	let database: Database;
-	let actorId: number;
+	let actor: Actor;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -66,7 +68,7 @@ describe('site content use cases', () => {
 			.insert(users)
 			.values({ email: 'redaktion@example.org', roles: ['content', 'admin'] })
 			.returning({ id: users.id });
-		actorId = user.id;
+		actor = staffActor(user.id, ['admin']);
 	});
 	afterAll(async () => {
 		await database.close();
@@ -82,7 +84,7 @@ describe('site content use cases', () => {
 	describe('site settings', () => {
 		it('saves every field, splitting lists by line, and records who did it', async () => {
 			const input = parsed(parseFormData(formOf(siteForm), siteSettingsSchema));
-			await updateSiteSettings(database.db, { actorId, input });
+			await updateSiteSettings(database.db, { actor, input });
 			const site = await getSiteSettings(database.db);
 			expect(site.officeName).toBe('Quartiersbüro Kaster');
 			expect(site.tasks).toEqual(['Beraten', 'Vernetzen', 'Informieren']);
@@ -138,7 +140,7 @@ describe('site content use cases', () => {
 					siteSettingsSchema
 				)
 			);
-			await updateSiteSettings(database.db, { actorId, input });
+			await updateSiteSettings(database.db, { actor, input });
 			const site = await getSiteSettings(database.db);
 			expect(site.tagline).toBe('<script>alert(1)</script>');
 			expect(site.intro).toBe("'; drop table site_settings; --");
@@ -165,13 +167,13 @@ describe('site content use cases', () => {
 					venueSchema
 				)
 			);
-			await updateVenue(database.db, { actorId, id: venue.id, input });
+			await updateVenue(database.db, { actor, id: venue.id, input });
 			const saved = await getVenueBySlug(database.db, 'haus-der-begegnung');
 			expect(saved).toMatchObject({ street: 'Am Markt 1', postalCode: '50181', accessibility: '' });
 			expect(await auditFor('venue', venue.id)).toHaveLength(1);
 
 			const emptied = parsed(parseFormData(formOf({ name: 'Haus der Begegnung' }), venueSchema));
-			await updateVenue(database.db, { actorId, id: venue.id, input: emptied });
+			await updateVenue(database.db, { actor, id: venue.id, input: emptied });
 			expect(await getMainVenue(database.db)).toMatchObject({
 				street: '',
 				postalCode: '',
@@ -184,10 +186,7 @@ describe('site content use cases', () => {
 			expect(bad.ok).toBe(false);
 			if (!bad.ok) expect(bad.errors.postalCode).toMatch(/„Postleitzahl“ fünf Ziffern/);
 			const input = parsed(parseFormData(formOf({ name: 'Haus' }), venueSchema));
-			await expectDomainError(
-				updateVenue(database.db, { actorId, id: 999999, input }),
-				'NOT_FOUND'
-			);
+			await expectDomainError(updateVenue(database.db, { actor, id: 999999, input }), 'NOT_FOUND');
 		});
 	});
 
@@ -203,7 +202,7 @@ describe('site content use cases', () => {
 
 		it('creates, updates and deletes a person; deleting a substitute clears the link', async () => {
 			const created = await createContactPerson(database.db, {
-				actorId,
+				actor,
 				input: person({
 					roleTitle: 'Seniorenberatung',
 					name: 'Herr Yılmaz',
@@ -212,7 +211,7 @@ describe('site content use cases', () => {
 				})
 			});
 			const vacant = await createContactPerson(database.db, {
-				actorId,
+				actor,
 				input: person({
 					roleTitle: 'Jugendarbeit',
 					isVacant: 'on',
@@ -225,7 +224,7 @@ describe('site content use cases', () => {
 			expect(persons.find((p) => p.id === created.id)?.email).toBe('Yilmaz@Example.org');
 
 			await updateContactPerson(database.db, {
-				actorId,
+				actor,
 				id: created.id,
 				input: person({
 					roleTitle: 'Seniorenberatung',
@@ -237,7 +236,7 @@ describe('site content use cases', () => {
 				(await findContactPersons(database.db)).find((p) => p.id === created.id)?.officeHours
 			).toBe('Di 10–12');
 
-			await deleteContactPerson(database.db, { actorId, id: created.id });
+			await deleteContactPerson(database.db, { actor, id: created.id });
 			persons = await findContactPersons(database.db);
 			expect(persons.some((p) => p.id === created.id)).toBe(false);
 			const [row] = await database.db
@@ -246,12 +245,16 @@ describe('site content use cases', () => {
 				.where(eq(contactPersons.id, vacant.id));
 			expect(row.substituteId).toBeNull();
 			const actions = (await auditFor('contact_person', created.id)).map((a) => a.action).sort();
-			expect(actions).toEqual(['create', 'delete', 'update']);
+			expect(actions).toEqual([
+				'contact-person.created',
+				'contact-person.deleted',
+				'contact-person.updated'
+			]);
 		});
 
 		it('needs a name unless the position is vacant', async () => {
 			const err = await expectDomainError(
-				createContactPerson(database.db, { actorId, input: person({ roleTitle: 'Beratung' }) }),
+				createContactPerson(database.db, { actor, input: person({ roleTitle: 'Beratung' }) }),
 				'INVALID'
 			);
 			expect(err.fieldErrors?.name).toMatch(/„Name“.*unbesetzt/);
@@ -261,7 +264,7 @@ describe('site content use cases', () => {
 			const before = (await findContactPersons(database.db)).length;
 			const err = await expectDomainError(
 				createContactPerson(database.db, {
-					actorId,
+					actor,
 					input: person({ roleTitle: 'X', name: 'Y', substituteId: '999999' })
 				}),
 				'INVALID'
@@ -274,7 +277,7 @@ describe('site content use cases', () => {
 			)!;
 			await expectDomainError(
 				updateContactPerson(database.db, {
-					actorId,
+					actor,
 					id: lindner.id,
 					input: person({ roleTitle: 'R', name: 'Frau Lindner', substituteId: String(lindner.id) })
 				}),
@@ -303,13 +306,10 @@ describe('site content use cases', () => {
 		});
 
 		it('reports NOT_FOUND for unknown ids', async () => {
-			await expectDomainError(
-				deleteContactPerson(database.db, { actorId, id: 999999 }),
-				'NOT_FOUND'
-			);
+			await expectDomainError(deleteContactPerson(database.db, { actor, id: 999999 }), 'NOT_FOUND');
 			await expectDomainError(
 				updateContactPerson(database.db, {
-					actorId,
+					actor,
 					id: 999999,
 					input: person({ roleTitle: 'a', name: 'b' })
 				}),
@@ -337,12 +337,12 @@ describe('site content use cases', () => {
 					pageSchema
 				)
 			);
-			await updatePage(database.db, { actorId, slug: 'impressum', input });
+			await updatePage(database.db, { actor, slug: 'impressum', input });
 			const page = await getPageBySlug(database.db, 'impressum');
 			expect(page.body).toContain('<script>');
 			expect(page.html).toContain('<h2>Anbieter</h2>');
 			expect(page.html).not.toMatch(/<script|javascript:/i);
-			expect(page.updatedBy).toBe(actorId);
+			expect(page.updatedBy).toBe(actorUserId(actor));
 			const [row] = await database.db.select().from(pages).where(eq(pages.slug, 'impressum'));
 			expect(await auditFor('page', row.id)).toHaveLength(1);
 		});
@@ -350,7 +350,7 @@ describe('site content use cases', () => {
 		it('refuses unknown slugs and empty or oversized bodies', async () => {
 			const input = { title: 'T', body: 'B' };
 			await expectDomainError(
-				updatePage(database.db, { actorId, slug: 'kontakt', input }),
+				updatePage(database.db, { actor, slug: 'kontakt', input }),
 				'NOT_FOUND'
 			);
 			const empty = parseFormData(formOf({ title: '', body: '' }), pageSchema);

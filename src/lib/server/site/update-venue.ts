@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { venues } from '../db/schema';
+import { changes } from '../audit/changes';
 import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import type { VenueInput } from './site.schemas';
 import { now } from '../time';
@@ -9,16 +12,24 @@ import { now } from '../time';
 /** Saves a venue's public data; empty address fields stay empty and show as "wird noch ergänzt". */
 export async function updateVenue(
 	db: Db,
-	{ actorId, id, input }: { actorId: number; id: number; input: VenueInput }
+	{ actor, id, input }: { actor: Actor; id: number; input: VenueInput }
 ) {
+	assertCan(actor, 'content.edit');
 	return db.transaction(async (tx) => {
+		const [existing] = await tx.select().from(venues).where(eq(venues.id, id)).for('update');
+		if (!existing) throw new DomainError('NOT_FOUND');
 		const [row] = await tx
 			.update(venues)
 			.set({ ...input, updatedAt: now() })
 			.where(eq(venues.id, id))
 			.returning({ id: venues.id, slug: venues.slug });
-		if (!row) throw new DomainError('NOT_FOUND');
-		await recordAudit(tx, { actorId, action: 'update', entity: 'venue', entityId: id });
+		await recordAudit(tx, {
+			actor,
+			action: 'venue.updated',
+			entity: 'venue',
+			entityId: id,
+			...changes(existing, input)
+		});
 		return row;
 	});
 }

@@ -1,11 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { publicOrigin } from '$lib/server/auth/session-cookie';
-import { DomainError } from '$lib/server/errors';
-import { parseForm } from '$lib/server/form';
+import { publicSubmission } from '$lib/server/forms/action';
 import { createFirstAdministrator, isSetupTokenValid } from '$lib/server/setup/first-admin';
 import { firstAdministratorSchema } from '$lib/server/setup/setup.schemas';
-import { domainFail } from '$lib/server/site/domain-fail';
 import type { Actions, PageServerLoad } from './$types';
 
 // The one-time link the server prints at start while there is no administrator.
@@ -15,22 +13,19 @@ export const load: PageServerLoad = async ({ url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const parsed = await parseForm(request, firstAdministratorSchema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let link: string;
-		try {
-			({ link } = await createFirstAdministrator(locals.db, {
-				token: url.searchParams.get('token') ?? '',
-				email: parsed.data.email,
-				displayName: parsed.data.display_name,
-				origin: publicOrigin(url)
-			}));
-		} catch (err) {
-			if (err instanceof DomainError && err.code === 'FORBIDDEN') error(403, err.message);
-			return domainFail(err, parsed.values);
-		}
+	default: publicSubmission({
+		rateLimit: { name: 'setup' },
+		schema: firstAdministratorSchema,
+		// A used, expired or wrong setup link is the error page, not a form message.
+		pageErrors: ['FORBIDDEN'],
+		run: (input, { db, event }) =>
+			createFirstAdministrator(db, {
+				token: event.url.searchParams.get('token') ?? '',
+				email: input.email,
+				displayName: input.display_name,
+				origin: publicOrigin(event.url)
+			}),
 		// Straight on to setting the password: the same page the CLI's link opens.
-		redirect(303, new URL(link).pathname + new URL(link).search);
-	}
+		redirect: ({ link }) => new URL(link).pathname + new URL(link).search
+	})
 };

@@ -1,19 +1,16 @@
-import { fail } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
 import { changePasswordSchema, displayNameSchema } from '$lib/server/auth/auth.schemas';
 import { changeOwnPassword } from '$lib/server/auth/change-own-password';
-import { failFromDomainError } from '$lib/server/auth/form-failure';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/passwords';
 import { roleLabels } from '$lib/server/auth/role-labels';
-import { isStaff, requireUser } from '$lib/server/auth/roles';
+import { isStaff } from '$lib/server/auth/roles';
 import { updateOwnProfile } from '$lib/server/auth/update-own-profile';
-import { config } from '$lib/server/config';
-import { parseForm } from '$lib/server/form';
-import { hitRateLimit } from '$lib/server/security/rate-limit';
+import { formAction } from '$lib/server/forms/action';
+import { permitted } from '$lib/server/forms/domain-errors';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const user = requireUser(locals.user, url.pathname);
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'account.manage-own');
+	const user = event.locals.user!;
 	return {
 		account: {
 			email: user.email,
@@ -26,43 +23,32 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	name: async ({ request, locals, url }) => {
-		const user = requireUser(locals.user, url.pathname);
-		const parsed = await parseForm(request, displayNameSchema);
-		if (!parsed.ok)
-			return fail(400, { form: 'name', errors: parsed.errors, values: parsed.values });
-		await updateOwnProfile(locals.db, { userId: user.id, displayName: parsed.data.display_name });
-		// The session user was read before the change; the page and header render after it.
-		locals.user = { ...user, displayName: parsed.data.display_name };
-		return { form: 'name', done: true };
-	},
+	name: formAction({
+		permission: 'account.manage-own',
+		failData: { form: 'name' as const },
+		schema: displayNameSchema,
+		run: async ({ display_name }, { db, actor, event }) => {
+			await updateOwnProfile(db, { actor, displayName: display_name });
+			// The session user was read before the change; the page and header render after it.
+			const user = event.locals.user;
+			if (user) event.locals.user = { ...user, displayName: display_name };
+		},
+		respond: () => ({ form: 'name' as const, done: true })
+	}),
 
-	passwort: async ({ request, locals, url }) => {
-		const user = requireUser(locals.user, url.pathname);
+	passwort: formAction({
+		permission: 'account.manage-own',
+		failData: { form: 'password' as const },
 		// Guessing the current password from a borrowed session is slowed down like the login.
-		const limit = hitRateLimit(`password-change:${user.id}`, config().RATE_LIMIT_PER_MINUTE);
-		const parsed = await parseForm(request, changePasswordSchema);
-		if (!limit.ok) {
-			const minutes = Math.ceil(limit.retryAfterSeconds / 60);
-			return fail(429, {
-				form: 'password',
-				errors: { _form: m.error_rate_limited({ minutes }) },
-				values: {}
-			});
-		}
-		if (!parsed.ok)
-			return fail(400, { form: 'password', errors: parsed.errors, values: parsed.values });
-		try {
-			await changeOwnPassword(locals.db, {
-				userId: user.id,
-				currentPassword: parsed.data.current_password,
-				newPassword: parsed.data.new_password,
-				sessionToken: locals.sessionToken ?? ''
-			});
-		} catch (err) {
-			const failure = failFromDomainError(err, parsed.values);
-			return fail(failure.status, { form: 'password', ...failure.data });
-		}
-		return { form: 'password', done: true };
-	}
+		rateLimit: { name: 'password-change', key: (event) => String(event.locals.user?.id) },
+		schema: changePasswordSchema,
+		run: (input, { db, actor, event }) =>
+			changeOwnPassword(db, {
+				actor,
+				currentPassword: input.current_password,
+				newPassword: input.new_password,
+				sessionToken: event.locals.sessionToken ?? ''
+			}),
+		respond: () => ({ form: 'password' as const, done: true })
+	})
 };

@@ -1,11 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { setPasswordSchema } from '$lib/server/auth/auth.schemas';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/passwords';
 import { setPasswordWithToken } from '$lib/server/auth/set-password-with-token';
 import { peekUserToken } from '$lib/server/auth/user-tokens';
-import { DomainError } from '$lib/server/errors';
-import { parseForm } from '$lib/server/form';
+import { formAction } from '$lib/server/forms/action';
 import type { Actions, PageServerLoad } from './$types';
 
 const PURPOSES = ['set_password', 'reset_password'] as const;
@@ -18,18 +17,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const parsed = await parseForm(request, setPasswordSchema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await setPasswordWithToken(locals.db, {
-				token: url.searchParams.get('token') ?? '',
-				password: parsed.data.password
-			});
-		} catch (err) {
-			if (err instanceof DomainError) error(400, err.message);
-			throw err;
-		}
-		redirect(303, '/anmelden?hinweis=passwort');
-	}
+	default: formAction({
+		schema: setPasswordSchema,
+		// A used or expired link cannot be fixed in the form: say so on the error page.
+		pageErrors: ['INVALID'],
+		run: ({ password }, { db, actor, event }) =>
+			setPasswordWithToken(db, {
+				actor,
+				token: event.url.searchParams.get('token') ?? '',
+				password
+			}),
+		redirect: '/anmelden?hinweis=passwort'
+	})
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { findPublishedNews } from '$lib/server/notices/find-published-news';
-import { pageFromUrl } from '$lib/server/site/paging';
+import { pageFromUrl } from '$lib/server/forms/paging';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

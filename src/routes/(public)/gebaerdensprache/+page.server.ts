@@ -1,9 +1,9 @@
 import { getPageBySlug } from '$lib/server/site/get-site';
-import { loadOrError } from '$lib/server/http';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { findSignLanguageVideo } from '$lib/server/site/sign-language-video';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	page: await loadOrError(getPageBySlug(locals.db, 'gebaerdensprache')),
+export const load: PageServerLoad = async (event) => ({
+	page: await orErrorPage(event, getPageBySlug(event.locals.db, 'gebaerdensprache')),
 	video: findSignLanguageVideo()
 });

@@ -1,7 +1,7 @@
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { getPageBySlug } from '$lib/server/site/get-site';
-import { loadOrError } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	page: await loadOrError(getPageBySlug(locals.db, 'impressum'))
+export const load: PageServerLoad = async (event) => ({
+	page: await orErrorPage(event, getPageBySlug(event.locals.db, 'impressum'))
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { count } from 'drizzle-orm';
+import { call, type Fields, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
 import type { Database, Db } from '$lib/server/db/client';
 import { contactMessages, contactPersons, outboxMails } from '$lib/server/db/schema';
@@ -13,15 +13,6 @@ import { actions as feedbackActions } from '../barrierefreiheit/+page.server';
  * The form actions end to end on a real database, without HTTP: what the route answers to bad
  * input, and that nothing is stored when it refuses. (CSRF is the hook's job: see the e2e tests.)
  */
-
-type Fields = Record<string, string | Blob>;
-type Action = (event: never) => unknown;
-interface Answer {
-	status: number;
-	location?: string;
-	errors?: Record<string, string>;
-	values?: Record<string, string>;
-}
 
 describe('contact form and accessibility feedback actions', () => {
 	let database: Database;
@@ -45,37 +36,12 @@ describe('contact form and accessibility feedback actions', () => {
 		await db.delete(contactMessages);
 	});
 
-	async function post(
-		action: Action,
-		path: string,
-		fields: Fields,
-		ip = `10.0.0.${++ipCounter}`
-	): Promise<Answer> {
-		const body = new FormData();
-		for (const [key, value] of Object.entries(fields)) body.append(key, value);
-		const url = new URL(`http://127.0.0.1${path}`);
-		const event = {
-			request: new Request(url, { method: 'POST', body }),
-			locals: { db, user: null, sessionToken: null, csrfToken: 'x' },
-			url,
-			getClientAddress: () => ip
-		};
-		try {
-			const result = await action(event as never);
-			if (isActionFailure(result)) {
-				const data = result.data as unknown as Pick<Answer, 'errors' | 'values'>;
-				return { status: result.status, ...data };
-			}
-			throw new Error(`unexpected action result ${JSON.stringify(result)}`);
-		} catch (err) {
-			if (isRedirect(err)) return { status: err.status, location: err.location };
-			throw err;
-		}
-	}
+	const post = (action: Handler, path: string, fields: Fields, ip = `10.0.0.${++ipCounter}`) =>
+		call(action, { db, path, fields, ip });
 	const sendContact = (fields: Fields, ip?: string) =>
-		post(contactActions.default as Action, '/kontakt', fields, ip);
+		post(contactActions.default as Handler, '/kontakt', fields, ip);
 	const sendFeedback = (fields: Fields, ip?: string) =>
-		post(feedbackActions.default as Action, '/barrierefreiheit', fields, ip);
+		post(feedbackActions.default as Handler, '/barrierefreiheit', fields, ip);
 
 	async function stored() {
 		const [{ n }] = await db.select({ n: count() }).from(contactMessages);

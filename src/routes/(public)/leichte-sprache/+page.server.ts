@@ -1,7 +1,7 @@
 import { getPageBySlug } from '$lib/server/site/get-site';
-import { loadOrError } from '$lib/server/http';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => ({
-	page: await loadOrError(getPageBySlug(locals.db, 'leichte-sprache'))
+export const load: PageServerLoad = async (event) => ({
+	page: await orErrorPage(event, getPageBySlug(event.locals.db, 'leichte-sprache'))
 });

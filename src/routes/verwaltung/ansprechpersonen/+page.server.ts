@@ -1,17 +1,8 @@
-import { requireRole } from '$lib/server/auth/roles';
+import { permitted } from '$lib/server/forms/domain-errors';
 import { findContactPersons } from '$lib/server/site/get-site';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	return {
-		persons: await findContactPersons(locals.db),
-		done: url.searchParams.has('geloescht')
-			? ('deleted' as const)
-			: url.searchParams.has('angelegt')
-				? ('created' as const)
-				: url.searchParams.has('gespeichert')
-					? ('saved' as const)
-					: null
-	};
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'content.edit');
+	return { persons: await findContactPersons(event.locals.db) };
 };

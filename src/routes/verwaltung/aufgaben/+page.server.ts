@@ -1,10 +1,12 @@
-import { actorOf } from '$lib/server/auth/actor';
-import { loadOrError } from '$lib/server/http';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { listScheduledJobs } from '$lib/server/jobs/list-scheduled-jobs';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async (event) => {
 	// The list is as long as the code's job registry: no paging.
-	const jobs = await loadOrError(listScheduledJobs(locals.db, { actor: actorOf(locals.user) }));
+	const jobs = await orErrorPage(
+		event,
+		listScheduledJobs(event.locals.db, { actor: event.locals.actor })
+	);
 	return { jobs };
 };

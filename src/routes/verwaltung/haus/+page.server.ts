@@ -1,16 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
-import { loadOrError } from '$lib/server/http';
-import { domainFail } from '$lib/server/site/domain-fail';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { getMainVenue } from '$lib/server/site/get-main-venue';
 import { venueSchema } from '$lib/server/site/site.schemas';
 import { updateVenue } from '$lib/server/site/update-venue';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	const venue = await loadOrError(getMainVenue(locals.db));
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'content.edit');
+	const venue = await orErrorPage(event, getMainVenue(event.locals.db));
 	return {
 		venue: {
 			slug: venue.slug,
@@ -21,22 +18,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			city: venue.city,
 			openingHours: venue.openingHours,
 			accessibility: venue.accessibility
-		},
-		saved: url.searchParams.has('gespeichert')
+		}
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
-		const user = requireRole(locals.user, 'content', url.pathname);
-		const form = await parseForm(request, venueSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		try {
-			const venue = await getMainVenue(locals.db);
-			await updateVenue(locals.db, { actorId: user.id, id: venue.id, input: form.data });
-		} catch (err) {
-			return domainFail(err, form.values);
-		}
-		redirect(303, '/verwaltung/haus?gespeichert=1');
-	}
+	default: backOfficeAction({
+		permission: 'content.edit',
+		schema: venueSchema,
+		run: async (input, { db, actor }) => {
+			const venue = await getMainVenue(db);
+			return updateVenue(db, { actor, id: venue.id, input });
+		},
+		redirect: { to: '/verwaltung/haus', flash: 'saved' }
+	})
 };

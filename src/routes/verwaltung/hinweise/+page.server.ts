@@ -1,22 +1,16 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
-import { requireRole } from '$lib/server/auth/roles';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
+import { pageFromUrl } from '$lib/server/forms/paging';
 import { findNotices } from '$lib/server/notices/find-notices';
-import { pageFromUrl } from '$lib/server/site/paging';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	const result = await findNotices(locals.db, { page: pageFromUrl(url) });
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
+	const result = await orErrorPage(
+		event,
+		findNotices(locals.db, { actor: locals.actor, page: pageFromUrl(url) })
+	);
 	if (result.page > result.pages) error(404, m.error_not_found_text());
-	return {
-		notices: result,
-		done: url.searchParams.has('geloescht')
-			? ('deleted' as const)
-			: url.searchParams.has('angelegt')
-				? ('created' as const)
-				: url.searchParams.has('gespeichert')
-					? ('saved' as const)
-					: null
-	};
+	return { notices: result };
 };

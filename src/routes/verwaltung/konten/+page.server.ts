@@ -1,11 +1,11 @@
 import { accountStatus } from '$lib/server/auth/account-status';
 import { ACCOUNT_FILTERS, findAccounts, type AccountFilter } from '$lib/server/auth/find-accounts';
 import { roleLabels } from '$lib/server/auth/role-labels';
-import { requireRole } from '$lib/server/auth/roles';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireRole(locals.user, 'admin', url.pathname);
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
 	const page = Math.min(
 		10_000,
 		Math.max(1, Number.parseInt(url.searchParams.get('seite') ?? '1', 10) || 1)
@@ -14,7 +14,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const filter: AccountFilter = (ACCOUNT_FILTERS as readonly string[]).includes(requested)
 		? (requested as AccountFilter)
 		: 'all';
-	const result = await findAccounts(locals.db, { actor, page, filter });
+	const result = await orErrorPage(
+		event,
+		findAccounts(locals.db, { actor: locals.actor, page, filter })
+	);
 	return {
 		filter,
 		page: result.page,

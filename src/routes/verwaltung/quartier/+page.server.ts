@@ -1,16 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
-import { domainFail } from '$lib/server/site/domain-fail';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { permitted } from '$lib/server/forms/domain-errors';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import { isAccessibilityReviewOverdue } from '$lib/server/site/is-accessibility-review-overdue';
 import { siteSettingsSchema } from '$lib/server/site/site.schemas';
 import { updateSiteSettings } from '$lib/server/site/update-site-settings';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'admin', url.pathname);
-	const site = await getSiteSettings(locals.db);
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'site.settings.edit');
+	const site = await getSiteSettings(event.locals.db);
 	return {
 		settings: {
 			neighbourhoodName: site.neighbourhoodName,
@@ -28,21 +26,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			accessibilityEnforcementBody: site.accessibilityEnforcementBody,
 			accessibilityReviewedOn: site.accessibilityReviewedOn ?? ''
 		},
-		reviewOverdue: isAccessibilityReviewOverdue(site),
-		saved: url.searchParams.has('gespeichert')
+		reviewOverdue: isAccessibilityReviewOverdue(site)
 	};
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
-		const user = requireRole(locals.user, 'admin', url.pathname);
-		const form = await parseForm(request, siteSettingsSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		try {
-			await updateSiteSettings(locals.db, { actorId: user.id, input: form.data });
-		} catch (err) {
-			return domainFail(err, form.values);
-		}
-		redirect(303, '/verwaltung/quartier?gespeichert=1');
-	}
+	default: backOfficeAction({
+		permission: 'site.settings.edit',
+		schema: siteSettingsSchema,
+		run: (input, { db, actor }) => updateSiteSettings(db, { actor, input }),
+		redirect: { to: '/verwaltung/quartier', flash: 'saved' }
+	})
 };

@@ -1,8 +1,8 @@
-import { requireRole } from '$lib/server/auth/roles';
+import { permitted } from '$lib/server/forms/domain-errors';
 import { findEditablePages } from '$lib/server/site/find-pages';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	return { pages: await findEditablePages(locals.db) };
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'content.edit');
+	return { pages: await findEditablePages(event.locals.db) };
 };

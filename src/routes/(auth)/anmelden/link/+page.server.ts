@@ -1,9 +1,10 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { homeOf } from '$lib/server/auth/roles';
 import { startSessionCookie } from '$lib/server/auth/session-cookie';
 import { signInWithLink } from '$lib/server/auth/sign-in-with-link';
 import { peekUserToken } from '$lib/server/auth/user-tokens';
+import { publicSubmission } from '$lib/server/forms/action';
 import type { Actions, PageServerLoad } from './$types';
 
 // Opening the link only shows a button: mail scanners fetch links, and must not use them up.
@@ -14,10 +15,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url, cookies }) => {
-		const user = await signInWithLink(locals.db, { token: url.searchParams.get('token') ?? '' });
-		if (!user) error(400, m.security_signin_invalid());
-		await startSessionCookie(locals.db, cookies, url, user.id);
-		redirect(303, homeOf(user));
-	}
+	default: publicSubmission({
+		rateLimit: { name: 'sign-in-link' },
+		run: async (_, { db, actor, event }) => {
+			const token = event.url.searchParams.get('token') ?? '';
+			const user = await signInWithLink(db, { actor, token });
+			if (!user) error(400, m.security_signin_invalid());
+			await startSessionCookie(db, event.cookies, event.url, user.id);
+			return user;
+		},
+		redirect: (user) => homeOf(user)
+	})
 };

@@ -1,7 +1,9 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { confirmEmail } from '$lib/server/auth/confirm-email';
 import { peekUserToken } from '$lib/server/auth/user-tokens';
+import { DomainError } from '$lib/server/errors';
+import { formAction } from '$lib/server/forms/action';
 import type { Actions, PageServerLoad } from './$types';
 
 // Confirmation takes a click (a POST): mail scanners that open links must not confirm for people.
@@ -14,9 +16,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, url }) => {
-		if (!(await confirmEmail(locals.db, { token: url.searchParams.get('token') ?? '' })))
-			error(400, m.auth_token_invalid_text());
-		redirect(303, '/anmelden?hinweis=bestaetigt');
-	}
+	default: formAction({
+		pageErrors: ['INVALID'],
+		run: async (_, { db, actor, event }) => {
+			const token = event.url.searchParams.get('token') ?? '';
+			if (!(await confirmEmail(db, { actor, token }))) {
+				throw new DomainError('INVALID', { message: m.auth_token_invalid_text });
+			}
+		},
+		redirect: '/anmelden?hinweis=bestaetigt'
+	})
 };

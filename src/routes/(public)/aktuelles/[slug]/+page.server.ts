@@ -1,9 +1,9 @@
-import { loadOrError } from '$lib/server/http';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { getPublishedNewsBySlug } from '$lib/server/notices/find-published-news';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const post = await loadOrError(getPublishedNewsBySlug(locals.db, params.slug));
+export const load: PageServerLoad = async (event) => {
+	const post = await orErrorPage(event, getPublishedNewsBySlug(event.locals.db, event.params.slug));
 	return {
 		post: {
 			title: post.title,

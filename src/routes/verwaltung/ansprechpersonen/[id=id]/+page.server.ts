@@ -1,21 +1,19 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
-import { loadOrError } from '$lib/server/http';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { deleteContactPerson } from '$lib/server/site/delete-contact-person';
-import { domainFail } from '$lib/server/site/domain-fail';
 import { getContactPersonById } from '$lib/server/site/get-contact-person-by-id';
 import { findContactPersons } from '$lib/server/site/get-site';
 import { contactPersonSchema, deleteConfirmationSchema } from '$lib/server/site/site.schemas';
 import { updateContactPerson } from '$lib/server/site/update-contact-person';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	const id = Number(params.id);
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'content.edit');
+	const { db } = event.locals;
+	const id = Number(event.params.id);
 	const [person, persons] = await Promise.all([
-		loadOrError(getContactPersonById(locals.db, id)),
-		findContactPersons(locals.db)
+		orErrorPage(event, getContactPersonById(db, id)),
+		findContactPersons(db)
 	]);
 	return {
 		person: {
@@ -39,30 +37,19 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 };
 
 export const actions: Actions = {
-	save: async ({ locals, request, url, params }) => {
-		const user = requireRole(locals.user, 'content', url.pathname);
-		const form = await parseForm(request, contactPersonSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		try {
-			await updateContactPerson(locals.db, {
-				actorId: user.id,
-				id: Number(params.id),
-				input: form.data
-			});
-		} catch (err) {
-			return domainFail(err, form.values);
-		}
-		redirect(303, '/verwaltung/ansprechpersonen?gespeichert=1');
-	},
-	delete: async ({ locals, request, url, params }) => {
-		const user = requireRole(locals.user, 'content', url.pathname);
-		const form = await parseForm(request, deleteConfirmationSchema);
-		if (!form.ok) return fail(400, { deleteErrors: form.errors });
-		try {
-			await deleteContactPerson(locals.db, { actorId: user.id, id: Number(params.id) });
-		} catch (err) {
-			return domainFail(err, {});
-		}
-		redirect(303, '/verwaltung/ansprechpersonen?geloescht=1');
-	}
+	save: backOfficeAction({
+		permission: 'content.edit',
+		schema: contactPersonSchema,
+		run: (input, { db, actor, event }) =>
+			updateContactPerson(db, { actor, id: Number(event.params.id), input }),
+		redirect: { to: '/verwaltung/ansprechpersonen', flash: 'saved' }
+	}),
+	delete: backOfficeAction({
+		permission: 'content.edit',
+		schema: deleteConfirmationSchema,
+		errorsKey: 'deleteErrors',
+		run: (_, { db, actor, event }) =>
+			deleteContactPerson(db, { actor, id: Number(event.params.id) }),
+		redirect: { to: '/verwaltung/ansprechpersonen', flash: 'deleted' }
+	})
 };

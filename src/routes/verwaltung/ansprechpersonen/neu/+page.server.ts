@@ -1,15 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/roles';
-import { parseForm } from '$lib/server/form';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { permitted } from '$lib/server/forms/domain-errors';
 import { createContactPerson } from '$lib/server/site/create-contact-person';
-import { domainFail } from '$lib/server/site/domain-fail';
 import { findContactPersons } from '$lib/server/site/get-site';
 import { contactPersonSchema } from '$lib/server/site/site.schemas';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'content', url.pathname);
-	const persons = await findContactPersons(locals.db);
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'content.edit');
+	const persons = await findContactPersons(event.locals.db);
 	return {
 		others: persons.map((p) => ({ id: p.id, label: p.name || p.roleTitle })),
 		initial: {
@@ -28,15 +26,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ locals, request, url }) => {
-		const user = requireRole(locals.user, 'content', url.pathname);
-		const form = await parseForm(request, contactPersonSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		try {
-			await createContactPerson(locals.db, { actorId: user.id, input: form.data });
-		} catch (err) {
-			return domainFail(err, form.values);
-		}
-		redirect(303, '/verwaltung/ansprechpersonen?angelegt=1');
-	}
+	default: backOfficeAction({
+		permission: 'content.edit',
+		schema: contactPersonSchema,
+		run: (input, { db, actor }) => createContactPerson(db, { actor, input }),
+		redirect: { to: '/verwaltung/ansprechpersonen', flash: 'created' }
+	})
 };

@@ -1,28 +1,29 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { accountStatus } from '$lib/server/auth/account-status';
+import { actorUserId } from '$lib/server/auth/actor';
 import { rolesSchema } from '$lib/server/auth/auth.schemas';
 import { getAccountById } from '$lib/server/auth/find-accounts';
-import { failFromDomainError } from '$lib/server/auth/form-failure';
 import { roleLabels } from '$lib/server/auth/role-labels';
 import { roleOptions } from '$lib/server/auth/role-options';
-import { requireRole } from '$lib/server/auth/roles';
 import { sendSetPasswordLink } from '$lib/server/auth/send-set-password-link';
 import { publicOrigin } from '$lib/server/auth/session-cookie';
 import { setAccountDisabled } from '$lib/server/auth/set-account-disabled';
 import { updateAccountRoles } from '$lib/server/auth/update-account-roles';
-import { parseForm } from '$lib/server/form';
-import { loadOrError } from '$lib/server/http';
-import { kickMailSender } from '$lib/server/runtime';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { Actions, PageServerLoad } from './$types';
 
-function accountId(param: string): number {
-	if (!/^\d{1,9}$/.test(param)) error(404);
+function accountId(param: string | undefined): number {
+	if (!param || !/^\d{1,9}$/.test(param)) error(404);
 	return Number(param);
 }
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
-	const actor = requireRole(locals.user, 'admin', url.pathname);
-	const account = await loadOrError(getAccountById(locals.db, { actor, id: accountId(params.id) }));
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const account = await orErrorPage(
+		event,
+		getAccountById(locals.db, { actor: locals.actor, id: accountId(params.id) })
+	);
 	return {
 		account: {
 			id: account.id,
@@ -34,66 +35,48 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			disabled: account.disabledAt !== null,
 			createdAt: account.createdAt
 		},
-		isSelf: actor.id === account.id,
-		created: url.searchParams.has('angelegt'),
+		isSelf: actorUserId(locals.actor) === account.id,
 		roleOptions: roleOptions()
 	};
 };
 
 export const actions: Actions = {
-	rollen: async ({ request, locals, url, params }) => {
-		const actor = requireRole(locals.user, 'admin', url.pathname);
-		const userId = accountId(params.id);
-		const parsed = await parseForm(request, rolesSchema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		try {
-			await updateAccountRoles(locals.db, {
+	rollen: backOfficeAction({
+		permission: 'accounts.manage',
+		schema: rolesSchema,
+		run: ({ roles }, { db, actor, event }) =>
+			updateAccountRoles(db, {
 				actor,
-				userId,
-				roles: parsed.data.roles,
-				origin: publicOrigin(url)
-			});
-		} catch (err) {
-			return failFromDomainError(err, parsed.values);
-		}
-		// A resident who became staff gets a set-password link.
-		kickMailSender();
-		return { done: 'roles' as const };
-	},
+				userId: accountId(event.params.id),
+				roles,
+				origin: publicOrigin(event.url)
+			}),
+		respond: () => ({ done: 'roles' as const })
+	}),
 
-	link: async ({ locals, url, params }) => {
-		const actor = requireRole(locals.user, 'admin', url.pathname);
-		try {
-			const { email } = await sendSetPasswordLink(locals.db, {
+	link: backOfficeAction({
+		permission: 'accounts.manage',
+		run: (_, { db, actor, event }) =>
+			sendSetPasswordLink(db, {
 				actor,
-				userId: accountId(params.id),
-				origin: publicOrigin(url),
+				userId: accountId(event.params.id),
+				origin: publicOrigin(event.url),
 				sendMail: true
-			});
-			kickMailSender();
-			return { done: 'link' as const, email };
-		} catch (err) {
-			return failFromDomainError(err, {});
-		}
-	},
+			}),
+		respond: ({ email }) => ({ done: 'link' as const, email })
+	}),
 
-	sperren: async ({ locals, url, params }) => {
-		const actor = requireRole(locals.user, 'admin', url.pathname);
-		try {
-			await setAccountDisabled(locals.db, { actor, userId: accountId(params.id), disabled: true });
-		} catch (err) {
-			return failFromDomainError(err, {});
-		}
-		return { done: 'disabled' as const };
-	},
+	sperren: backOfficeAction({
+		permission: 'accounts.manage',
+		run: (_, { db, actor, event }) =>
+			setAccountDisabled(db, { actor, userId: accountId(event.params.id), disabled: true }),
+		respond: () => ({ done: 'disabled' as const })
+	}),
 
-	freischalten: async ({ locals, url, params }) => {
-		const actor = requireRole(locals.user, 'admin', url.pathname);
-		try {
-			await setAccountDisabled(locals.db, { actor, userId: accountId(params.id), disabled: false });
-		} catch (err) {
-			return failFromDomainError(err, {});
-		}
-		return { done: 'enabled' as const };
-	}
+	freischalten: backOfficeAction({
+		permission: 'accounts.manage',
+		run: (_, { db, actor, event }) =>
+			setAccountDisabled(db, { actor, userId: accountId(event.params.id), disabled: false }),
+		respond: () => ({ done: 'enabled' as const })
+	})
 };

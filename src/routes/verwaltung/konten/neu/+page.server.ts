@@ -1,36 +1,23 @@
-import { fail, redirect } from '@sveltejs/kit';
 import { staffAccountSchema } from '$lib/server/auth/auth.schemas';
 import { createStaffAccount } from '$lib/server/auth/create-staff-account';
-import { failFromDomainError } from '$lib/server/auth/form-failure';
 import { roleOptions } from '$lib/server/auth/role-options';
-import { requireRole } from '$lib/server/auth/roles';
 import { publicOrigin } from '$lib/server/auth/session-cookie';
-import { parseForm } from '$lib/server/form';
-import { kickMailSender } from '$lib/server/runtime';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { permitted } from '$lib/server/forms/domain-errors';
+import { withFlash } from '$lib/server/forms/flash';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url }) => {
-	requireRole(locals.user, 'admin', url.pathname);
+export const load: PageServerLoad = async (event) => {
+	permitted(event, 'accounts.manage');
 	return { roleOptions: roleOptions() };
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, url }) => {
-		const actor = requireRole(locals.user, 'admin', url.pathname);
-		const parsed = await parseForm(request, staffAccountSchema);
-		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		let userId: number;
-		try {
-			({ userId } = await createStaffAccount(locals.db, {
-				actor,
-				...parsed.data,
-				origin: publicOrigin(url),
-				sendMail: true
-			}));
-		} catch (err) {
-			return failFromDomainError(err, parsed.values);
-		}
-		kickMailSender();
-		redirect(303, `/verwaltung/konten/${userId}?angelegt=1`);
-	}
+	default: backOfficeAction({
+		permission: 'accounts.manage',
+		schema: staffAccountSchema,
+		run: (input, { db, actor, event }) =>
+			createStaffAccount(db, { actor, ...input, origin: publicOrigin(event.url), sendMail: true }),
+		redirect: ({ userId }) => withFlash(`/verwaltung/konten/${userId}`, 'created')
+	})
 };

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	answerFromThrown,
+	call,
+	isRefusal,
+	type Answer,
+	type Handler
+} from '$tests/helpers/actions';
+import { ANONYMOUS, residentActor, staffActor } from '$tests/helpers/actors';
+import { createTestDatabase } from '$tests/helpers/db';
+import { createActor, createUser } from '$tests/helpers/users';
+import type { Actor } from '$lib/server/auth/actor';
+import { guardBackOffice } from '$lib/server/auth/back-office-guard';
+import { can, type Permission } from '$lib/server/auth/permissions';
+import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
+import type { Database } from '$lib/server/db/client';
+import { contactPersons, outboxMails } from '$lib/server/db/schema';
+import { createNewsPost } from '$lib/server/notices/create-news-post';
+import { createNotice } from '$lib/server/notices/create-notice';
+import { resetRateLimits } from '$lib/server/security/rate-limit';
+import { seedSite } from '$lib/server/site/seed-site';
+
+/*
+ * The route × role matrix of the back office, generated from the route tree: every load, form
+ * action and endpoint under /verwaltung, called in-process on a real database as anonymous, a
+ * resident and staff with each single role. Everyone without the permission is refused (the
+ * login for anonymous visitors, 403 for the others); whoever has it is not. A new route or action
+ * that is missing from REQUIRED fails the first test: say which permission it needs.
+ */
+
+const modules = import.meta.glob<Record<string, unknown>>(
+	['./**/+page.server.ts', './**/+server.ts'],
+	{
+		eager: true
+	}
+);
+
+type Entry = Partial<Record<string, Permission>>;
+
+/** file → { load | action name | HTTP method → the permission it needs }. */
+const REQUIRED: Record<string, Entry> = {
+	'./+page.server.ts': { load: 'backoffice.enter' },
+	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
+	'./ansprechpersonen/[id=id]/+page.server.ts': {
+		load: 'content.edit',
+		save: 'content.edit',
+		delete: 'content.edit'
+	},
+	'./ansprechpersonen/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./haus/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./hinweise/+page.server.ts': { load: 'content.read' },
+	'./hinweise/[id=id]/+page.server.ts': {
+		load: 'content.read',
+		save: 'content.edit',
+		delete: 'content.edit'
+	},
+	'./hinweise/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./konten/+page.server.ts': { load: 'accounts.manage' },
+	'./konten/[id]/+page.server.ts': {
+		load: 'accounts.manage',
+		rollen: 'accounts.manage',
+		link: 'accounts.manage',
+		sperren: 'accounts.manage',
+		freischalten: 'accounts.manage'
+	},
+	'./konten/neu/+page.server.ts': { load: 'accounts.manage', default: 'accounts.manage' },
+	'./nachrichten/+page.server.ts': { load: 'contact.read' },
+	'./nachrichten/[id=id]/+page.server.ts': { load: 'contact.read', answered: 'contact.answer' },
+	'./neuigkeiten/+page.server.ts': { load: 'content.read' },
+	'./neuigkeiten/[id=id]/+page.server.ts': {
+		load: 'content.read',
+		save: 'content.edit',
+		delete: 'content.edit'
+	},
+	'./neuigkeiten/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./postausgang/+page.server.ts': { load: 'outbox.read', retry: 'outbox.retry' },
+	'./postausgang/[id=id]/+page.server.ts': { load: 'outbox.read' },
+	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
+	'./seiten/+page.server.ts': { load: 'content.edit' },
+	'./seiten/[slug]/+page.server.ts': { load: 'content.edit', default: 'content.edit' }
+};
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+interface Target {
+	file: string;
+	/** load, an action's name or an HTTP method */
+	name: string;
+	kind: 'load' | 'action' | 'endpoint';
+	handler: Handler;
+}
+
+function discover(): Target[] {
+	const targets: Target[] = [];
+	for (const [file, mod] of Object.entries(modules)) {
+		if (typeof mod.load === 'function') {
+			targets.push({ file, name: 'load', kind: 'load', handler: mod.load as Handler });
+		}
+		for (const [name, handler] of Object.entries((mod.actions ?? {}) as Record<string, Handler>)) {
+			targets.push({ file, name, kind: 'action', handler });
+		}
+		for (const method of METHODS) {
+			if (typeof mod[method] === 'function') {
+				targets.push({ file, name: method, kind: 'endpoint', handler: mod[method] as Handler });
+			}
+		}
+	}
+	return targets;
+}
+
+const ROLES = ['concerns', 'rooms', 'content', 'admin'] as const;
+/** Filled in beforeAll with real accounts: what they do is audited under their id. */
+const ACTORS: [string, Actor][] = [];
+
+describe('back office: route × role matrix', () => {
+	let database: Database;
+	const params: Record<string, Record<string, string>> = {};
+
+	beforeAll(async () => {
+		database = await createTestDatabase();
+		const db = database.db;
+		await seedSite(db);
+		// Real records behind every [id]: a wrong role must be refused, not sent to a 404.
+		const resident = await createActor(db, { email: 'matrix-resident@example.org' });
+		ACTORS.push(['anonymous', ANONYMOUS], ['resident', resident]);
+		for (const role of ROLES) {
+			ACTORS.push([
+				role,
+				await createActor(db, { email: `matrix-${role}@example.org`, roles: [role] })
+			]);
+		}
+		const author = await createUser(db, {
+			email: 'matrix-author@example.org',
+			roles: ['admin'],
+			password: null
+		});
+		const target = await createUser(db, {
+			email: 'matrix-target@example.org',
+			roles: ['rooms'],
+			password: null
+		});
+		const actor = staffActor(author.id);
+		const [person] = await db.select({ id: contactPersons.id }).from(contactPersons).limit(1);
+		const notice = await createNotice(db, {
+			actor,
+			input: { title: 'T', body: 'B', priority: 'info', startsAt: new Date(), endsAt: null }
+		});
+		const post = await createNewsPost(db, {
+			actor,
+			input: { title: 'Matrix', slug: '', summary: 'S', body: 'B', published: false }
+		});
+		const message = await submitContactMessage(db, {
+			actor: ANONYMOUS,
+			input: { name: 'N', email: 'n@example.org', recipient: 'buero', subject: 'S', message: 'M' },
+			origin: 'http://127.0.0.1'
+		});
+		const [mail] = await db.select({ id: outboxMails.id }).from(outboxMails).limit(1);
+		params['./ansprechpersonen/[id=id]/+page.server.ts'] = { id: String(person.id) };
+		params['./hinweise/[id=id]/+page.server.ts'] = { id: String(notice.id) };
+		params['./neuigkeiten/[id=id]/+page.server.ts'] = { id: String(post.id) };
+		params['./nachrichten/[id=id]/+page.server.ts'] = { id: String(message.id) };
+		params['./postausgang/[id=id]/+page.server.ts'] = { id: String(mail.id) };
+		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
+		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
+	});
+	afterAll(async () => {
+		await database?.close();
+	});
+
+	function pathOf(file: string): string {
+		const route = file.replace(/^\.\//, '').replace(/\/?\+(page\.server|server)\.ts$/, '');
+		const filled = route.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => {
+			return params[file]?.[name] ?? '1';
+		});
+		return `/verwaltung${filled ? `/${filled}` : ''}`;
+	}
+
+	async function run(target: Target, actor: Actor): Promise<Answer> {
+		resetRateLimits();
+		const path = pathOf(target.file);
+		const isPost =
+			target.kind === 'action' || (target.kind === 'endpoint' && target.name !== 'GET');
+		return call(target.handler, {
+			db: database.db,
+			actor,
+			path: target.kind === 'action' ? `${path}?/${target.name}` : path,
+			params: params[target.file] ?? {},
+			// An empty form: the refusal must come before any validation.
+			fields: isPost ? {} : undefined,
+			method: target.kind === 'endpoint' ? target.name : undefined
+		});
+	}
+
+	const targets = discover();
+
+	it('knows the permission of every discovered load, action and endpoint (and nothing else)', () => {
+		expect(targets.length).toBeGreaterThan(30);
+		const discovered = targets.map((t) => `${t.file} ${t.name}`).sort();
+		const listed = Object.entries(REQUIRED)
+			.flatMap(([file, entry]) => Object.keys(entry).map((name) => `${file} ${name}`))
+			.sort();
+		expect(discovered).toEqual(listed);
+	});
+
+	for (const target of targets) {
+		const permission = REQUIRED[target.file]?.[target.name];
+		if (!permission) continue;
+		it(`${target.file} ${target.name} needs ${permission}`, async () => {
+			for (const [label, actor] of ACTORS) {
+				const allowed = can(actor, permission);
+				// As deployed: the hook runs first, then the route.
+				let answer: Answer;
+				try {
+					guardBackOffice(actor, new URL(`http://127.0.0.1${pathOf(target.file)}`));
+					answer = await run(target, actor);
+				} catch (err) {
+					answer = answerFromThrown(err);
+				}
+				expect(isRefusal(answer, actor), `${label}: ${JSON.stringify(answer)}`).toBe(!allowed);
+				// And without the hook: the route (or its use case) refuses on its own.
+				if (permission !== 'backoffice.enter') {
+					const alone = await run(target, actor);
+					expect(isRefusal(alone, actor), `${label} without hook: ${JSON.stringify(alone)}`).toBe(
+						!allowed
+					);
+				}
+			}
+		});
+	}
+});
+
+describe('back office: the hook guard', () => {
+	// Pages (GET) and form actions (POST to ?/name) alike: the guard looks at the path only.
+	const paths = [
+		'/verwaltung',
+		'/verwaltung/konten',
+		'/verwaltung/hinweise/3?/save',
+		'/verwaltung/seiten/impressum?/default',
+		'/verwaltung/irgendwas-neues'
+	];
+
+	function answer(actor: Actor, path: string): Answer {
+		try {
+			guardBackOffice(actor, new URL(`http://127.0.0.1${path}`));
+			return { status: 0 };
+		} catch (err) {
+			return answerFromThrown(err);
+		}
+	}
+
+	it('sends anonymous visitors to the login, with the page as the way back', () => {
+		for (const path of paths) {
+			const back = path.split('?')[0];
+			expect(answer(ANONYMOUS, path), path).toEqual({
+				status: 303,
+				location: `/anmelden?weiter=${encodeURIComponent(back)}`
+			});
+		}
+	});
+
+	it('refuses residents with 403 and a German message, and lets staff of any role in', () => {
+		for (const path of paths) {
+			expect(answer(residentActor(7), path), path).toEqual({
+				status: 403,
+				message: 'Für diese Seite fehlt Ihnen die nötige Berechtigung.'
+			});
+			expect(answer(staffActor(8, ['rooms']), path).status).toBe(0);
+		}
+	});
+
+	it('leaves the public site alone', () => {
+		for (const path of ['/', '/kontakt', '/verwaltungsrat', '/anmelden']) {
+			expect(answer(ANONYMOUS, path).status).toBe(0);
+		}
+	});
+});

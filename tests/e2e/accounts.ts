@@ -26,7 +26,8 @@ export interface FixtureAccount {
 
 export const ROLE_ACCOUNTS: FixtureAccount[] = TEST_ROLES.map((role) => ({
 	email: emailFor(role),
-	displayName: role === 'admin' ? 'Test-Admin' : role === 'resident' ? 'Test-Bewohnerin' : `Test ${role}`,
+	displayName:
+		role === 'admin' ? 'Test-Admin' : role === 'resident' ? 'Test-Bewohnerin' : `Test ${role}`,
 	roles: role === 'resident' ? [] : [role]
 }));
 

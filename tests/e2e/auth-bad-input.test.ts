@@ -58,9 +58,7 @@ describe('bad input on every account form', () => {
 		resetLink = linkPath(mail.text, '/passwort-setzen');
 		await anonymous.get('/anmelden');
 		const residents = await admin.get('/verwaltung/konten?art=residents');
-		const row = residents.body
-			.split('<tr')
-			.find((r) => r.includes('e2e-bad-input@example.org'));
+		const row = residents.body.split('<tr').find((r) => r.includes('e2e-bad-input@example.org'));
 		const [id] = idsInLinks(row ?? '', '/verwaltung/konten');
 		accountPath = `/verwaltung/konten/${id}`;
 		await resident.get('/konto');

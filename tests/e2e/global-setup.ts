@@ -7,7 +7,13 @@ import { users } from '../../src/lib/server/db/schema';
 import { migratedPgliteTemplate } from '../helpers/db';
 import { startTestSmtpServer } from '../helpers/smtp';
 import { passwordHashFor } from '../factories/users';
-import { EXTRA_ACCOUNTS, ROLE_ACCOUNTS, TEST_PASSWORD, TEST_ROLES, type TestRole } from './accounts';
+import {
+	EXTRA_ACCOUNTS,
+	ROLE_ACCOUNTS,
+	TEST_PASSWORD,
+	TEST_ROLES,
+	type TestRole
+} from './accounts';
 import { HttpClient } from './http';
 import { startServer } from './server';
 
@@ -36,9 +42,7 @@ export default async function setup(project: TestProject) {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
 	const databaseUrl = process.env.E2E_DATABASE_URL;
 	const database = await openDatabase(
-		databaseUrl
-			? { url: databaseUrl }
-			: { dataDir, loadDataDir: await migratedPgliteTemplate() }
+		databaseUrl ? { url: databaseUrl } : { dataDir, loadDataDir: await migratedPgliteTemplate() }
 	);
 	try {
 		await database.migrate(path.resolve('drizzle'));
@@ -54,7 +58,11 @@ export default async function setup(project: TestProject) {
 		await database.close();
 	}
 	const server = await startServer(
-		{ SMTP_URL: smtp.url, LOGIN_LOCK_SECONDS: '3', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+		{
+			SMTP_URL: smtp.url,
+			LOGIN_LOCK_SECONDS: '3',
+			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
+		},
 		{ dataDir }
 	);
 	try {

@@ -49,7 +49,10 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 				['/verwaltung/neuigkeiten/neu', 'content-bo-neuigkeit-neu'],
 				[`/verwaltung/neuigkeiten/${newsId}`, 'content-bo-neuigkeit-edit']
 			];
-			for (const [path, name] of pages) await visitAndCheck(page, path, name);
+			// A "neu" page shows the same form component as the edit page (which adds the delete
+			// form), so axe checks the edit page only.
+			for (const [path, name] of pages)
+				await visitAndCheck(page, path, name, { axe: !path.endsWith('/neu') });
 
 			// A form with errors: summary first, inline errors, input kept, still accessible.
 			await page.goto('/verwaltung/hinweise/neu');

@@ -254,16 +254,6 @@ export async function logIn(page: Page, email: string, password: string): Promis
 	}
 }
 
-/** Sets a password through a /passwort-setzen link (path with token). */
-export async function setPasswordVia(page: Page, linkPathWithToken: string, password: string) {
-	const res = await page.goto(linkPathWithToken);
-	expect(res?.status()).toBe(200);
-	await page.fill('input[name="password"]', password);
-	await page.fill('input[name="password_repeat"]', password);
-	await submit(page);
-	expect(page.url()).toMatch(/\/anmelden\?hinweis=passwort/);
-}
-
 /**
  * The accounts tests used to make through the real pages are made by global setup now
  * (tests/e2e/accounts.ts); this only checks that the test asks for one of them.

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
@@ -17,8 +18,11 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					globalSetup: ['tests/compile-messages.setup.ts'],
-					include: ['src/**/*.test.ts'],
+					include: ['src/**/*.test.ts', 'tests/factories/**/*.test.ts'],
 					environment: 'node',
+					// vitest leaves one core to its main process by default: one worker on CI's two
+					// cores. The main process idles while the tests (PGlite, argon2) work, so use all.
+					maxWorkers: Math.max(os.availableParallelism(), 2),
 					testTimeout: 30_000,
 					hookTimeout: 60_000
 				}

@@ -122,17 +122,36 @@ function skip(name, detail, reason) {
 	if (selected(name)) results.push({ name, detail, status: 'skipped', seconds: 0, note: reason });
 }
 
+// The budget of `npm test` on the CI machine (2 cores): see README "Tests".
+const BUDGET_SECONDS = 8 * 60;
+const BROWSER_SHARE = 1 / 3;
+const BROWSER_PHASES = ['e2e-pglite', 'e2e-postgres'];
+
 function summary() {
 	const total = (Date.now() - runStarted) / 1000;
 	const width = Math.max(...results.map((r) => r.name.length), 5);
+	const seconds = (s) => `${s.toFixed(0)} s`.padStart(6);
+	const share = (s) => `${((100 * s) / Math.max(total, 1)).toFixed(0)} %`.padStart(5);
 	console.log('\n\x1b[1mSummary\x1b[0m');
 	for (const r of results) {
 		const colour = r.status === 'passed' ? '32' : r.status === 'skipped' ? '33' : '31';
 		console.log(
-			`  ${r.name.padEnd(width)}  \x1b[${colour}m${r.status.padEnd(7)}\x1b[0m ${`${r.seconds.toFixed(0)} s`.padStart(6)}  ${r.detail}${r.note ? ` (${r.note.split('\n')[0]})` : ''}`
+			`  ${r.name.padEnd(width)}  \x1b[${colour}m${r.status.padEnd(7)}\x1b[0m ${seconds(r.seconds)} ${share(r.seconds)}  ${r.detail}${r.note ? ` (${r.note.split('\n')[0]})` : ''}`
 		);
 	}
-	console.log(`  ${'total'.padEnd(width)}  ${''.padEnd(7)} ${`${total.toFixed(0)} s`.padStart(6)}`);
+	console.log(`  ${'total'.padEnd(width)}  ${''.padEnd(7)} ${seconds(total)}`);
+	const browser = results
+		.filter((r) => BROWSER_PHASES.includes(r.name))
+		.reduce((sum, r) => sum + r.seconds, 0);
+	const complete = PHASES.every((name) => results.some((r) => r.name === name));
+	const over = [];
+	if (complete && total > BUDGET_SECONDS) over.push(`total over ${BUDGET_SECONDS} s`);
+	if (complete && browser > total * BROWSER_SHARE) over.push('end-to-end over a third');
+	console.log(
+		`  budget: total ${total.toFixed(0)} s of ${BUDGET_SECONDS} s, end-to-end (browser and HTTP against the built server) ${browser.toFixed(0)} s = ${share(browser).trim()} of the run (at most ${Math.round(BROWSER_SHARE * 100)} %)` +
+			(complete ? '' : ' [not all phases ran]') +
+			(over.length > 0 ? ` \x1b[33m${over.join(', ')}\x1b[0m` : '')
+	);
 	return results.every((r) => r.status === 'passed');
 }
 

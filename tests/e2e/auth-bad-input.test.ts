@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-	closePage,
-	createAccount,
-	csrfFrom,
-	launchBrowser,
-	linkPath,
-	loginAs,
-	openPage,
-	postForm,
-	readMails,
-	submit,
-	waitForNewMail
-} from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, idsInLinks, mainText } from './http';
+import { linkPath, readMails, waitForNewMail } from './support';
+
+/*
+ * Every account form gets what no browser form would send, over HTTP (no browser: these are
+ * hundreds of requests). The accounts come from global setup (tests/e2e/accounts.ts).
+ */
 
 const BIG = 'x'.repeat(100 * 1024);
 const SCRIPT = '<script>alert(1)</script>';
@@ -21,7 +14,7 @@ const BAD_UNICODE = 'Name \uFFFD kaputt';
 
 interface FormCase {
 	name: string;
-	page: Page;
+	page: HttpClient;
 	action: string;
 	/** A filled form that passes validation except where a test spoils one field. */
 	fields: Record<string, string>;
@@ -33,39 +26,42 @@ interface FormCase {
 	spoil?: Record<string, string>;
 }
 
+/** The text of the account page's facts list (`.facts`). */
+function factsOf(html: string): string {
+	const start = html.indexOf('class="facts"');
+	return mainText(html.slice(start, html.indexOf('</dl>', start)));
+}
+
 describe('bad input on every account form', () => {
-	let browser: Browser;
-	let anonymous: Page;
-	let stranger: Page;
-	let resident: Page;
-	let admin: Page;
+	let anonymous: HttpClient;
+	let stranger: HttpClient;
+	let resident: HttpClient;
+	let admin: HttpClient;
 	let resetLink: string;
 	let accountPath: string;
 	const cases: FormCase[] = [];
 
 	beforeAll(async () => {
-		browser = await launchBrowser();
-		anonymous = await openPage(browser);
-		await anonymous.goto('/anmelden');
-		stranger = await openPage(browser);
-		await stranger.goto('/anmelden');
-		resident = await loginAs(browser, 'resident');
-		admin = await loginAs(browser, 'admin');
+		anonymous = new HttpClient();
+		await anonymous.get('/anmelden');
+		stranger = new HttpClient();
+		await stranger.get('/anmelden');
+		resident = await HttpClient.as('resident');
+		admin = await HttpClient.as('admin');
 
-		await createAccount(browser, 'resident', 'e2e-bad-input@example.org');
 		const before = readMails().length;
-		await anonymous.goto('/passwort-vergessen');
-		await anonymous.fill('input[name="email"]', 'e2e-bad-input@example.org');
-		await submit(anonymous);
+		const sent = await anonymous.submit('/passwort-vergessen', {
+			email: 'e2e-bad-input@example.org'
+		});
+		expect(sent.status).toBe(200);
 		const mail = await waitForNewMail(before, (m) => m.to.includes('e2e-bad-input@example.org'));
 		resetLink = linkPath(mail.text, '/passwort-setzen');
-		await anonymous.goto('/anmelden');
-		await admin.goto('/verwaltung/konten?art=residents');
-		accountPath =
-			(await admin
-				.locator('table a', { hasText: 'e2e-bad-input@example.org' })
-				.getAttribute('href')) ?? '';
-		await resident.goto('/konto');
+		await anonymous.get('/anmelden');
+		const residents = await admin.get('/verwaltung/konten?art=residents');
+		const row = residents.body.split('<tr').find((r) => r.includes('e2e-bad-input@example.org'));
+		const [id] = idsInLinks(row ?? '', '/verwaltung/konten');
+		accountPath = `/verwaltung/konten/${id}`;
+		await resident.get('/konto');
 
 		const password = 'Ein-Langes-Passwort-1';
 		cases.push(
@@ -148,14 +144,10 @@ describe('bad input on every account form', () => {
 			}
 		);
 	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
 	it('refuses empty forms with a German message naming the field', async () => {
 		for (const c of cases) {
 			const empty = Object.fromEntries(Object.keys(c.fields).map((k) => [k, '']));
-			const res = await postForm(c.page, c.action, empty);
+			const res = await c.page.post(c.action, empty);
 			expect(res.status, c.name).toBe(400);
 			const [field, label] = Object.entries(c.labels)[0];
 			expect(res.body, `${c.name} ${field}`).toContain(`Bitte füllen Sie das Feld „${label}“ aus.`);
@@ -165,7 +157,7 @@ describe('bad input on every account form', () => {
 	it('refuses 100 kB in any text field with a German "too long" message', async () => {
 		for (const c of cases) {
 			for (const [field, label] of Object.entries(c.labels)) {
-				const res = await postForm(c.page, c.action, { ...c.fields, [field]: BIG });
+				const res = await c.page.post(c.action, { ...c.fields, [field]: BIG });
 				expect(res.status, `${c.name} ${field}`).toBe(400);
 				const named = field.includes('email')
 					? `„${label}“ darf höchstens`
@@ -179,7 +171,7 @@ describe('bad input on every account form', () => {
 	it('escapes script tags, treats SQL as text and refuses invalid characters', async () => {
 		for (const c of cases) {
 			for (const field of Object.keys(c.labels).filter((f) => !f.includes('password'))) {
-				const script = await postForm(c.page, c.action, {
+				const script = await c.page.post(c.action, {
 					...c.fields,
 					[field]: SCRIPT,
 					...c.spoil
@@ -191,14 +183,14 @@ describe('bad input on every account form', () => {
 						'&lt;script>alert(1)&lt;/script>'
 					);
 
-				const sql = await postForm(c.page, c.action, {
+				const sql = await c.page.post(c.action, {
 					...c.fields,
 					[field]: SQL,
 					...c.spoil
 				});
 				expect(sql.status, `${c.name} ${field} sql`).toBeLessThan(500);
 
-				const bad = await postForm(c.page, c.action, {
+				const bad = await c.page.post(c.action, {
 					...c.fields,
 					[field]: BAD_UNICODE,
 					...c.spoil
@@ -209,17 +201,16 @@ describe('bad input on every account form', () => {
 				);
 			}
 		}
-		await postForm(resident, '/konto?/name', { display_name: 'Test-Bewohnerin' });
+		await resident.post('/konto?/name', { display_name: 'Test-Bewohnerin' });
 		// The users table is still there and nothing of the above was stored.
-		await admin.goto('/verwaltung/konten');
-		const list = await admin.locator('main').innerText();
+		const list = mainText((await admin.get('/verwaltung/konten')).body);
 		expect(list).toContain('admin@example.org');
 		expect(list).not.toContain('e2e-never');
 		expect(list).not.toContain('<script>');
 	});
 
 	it('refuses missing and foreign CSRF tokens with 403 on every form and button', async () => {
-		const foreign = await csrfFrom(stranger);
+		const foreign = await stranger.csrf();
 		const buttons = [
 			{ page: anonymous, action: '/registrieren/bestaetigen?token=x' },
 			{ page: resident, action: '/abmelden' },
@@ -229,29 +220,26 @@ describe('bad input on every account form', () => {
 			{ page: admin, action: `${accountPath}?/freischalten` }
 		];
 		for (const c of [...cases, ...buttons.map((b) => ({ ...b, name: b.action, fields: {} }))]) {
-			const missing = await postForm(c.page, c.action, c.fields, { csrf: false });
+			const missing = await c.page.post(c.action, c.fields, { csrf: false });
 			expect(missing.status, `${c.name} missing`).toBe(403);
 			expect(missing.body).toContain('Aus Sicherheitsgründen');
-			const wrong = await postForm(c.page, c.action, { ...c.fields, _csrf: foreign });
+			const wrong = await c.page.post(c.action, { ...c.fields, _csrf: foreign });
 			expect(wrong.status, `${c.name} foreign`).toBe(403);
 		}
 		// Still signed in, account untouched, the reset link still usable.
-		await expect(resident.goto('/konto').then((r) => r?.status())).resolves.toBe(200);
-		await expect(anonymous.goto(resetLink).then((r) => r?.status())).resolves.toBe(200);
-		await admin.goto(accountPath);
-		await expect(admin.locator('.facts').innerText()).resolves.toContain('aktiv');
+		expect((await resident.get('/konto')).status).toBe(200);
+		expect((await anonymous.get(resetLink)).status).toBe(200);
+		expect(factsOf((await admin.get(accountPath)).body)).toContain('aktiv');
 	});
 
 	it('ignores forged role values and unknown fields', async () => {
-		const res = await postForm(admin, `${accountPath}?/rollen`, {
+		const res = await admin.post(`${accountPath}?/rollen`, {
 			role_admin: '<script>',
 			role_content: 'yes',
 			roles: 'admin',
 			role_superuser: 'on'
 		});
 		expect(res.status).toBe(200);
-		await admin.goto(accountPath);
-		await expect(admin.locator('.facts').innerText()).resolves.toContain('keine Rolle');
-		await closePage(admin);
+		expect(factsOf((await admin.get(accountPath)).body)).toContain('keine Rolle');
 	});
 });

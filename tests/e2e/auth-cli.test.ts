@@ -2,19 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
+import { HttpClient, mainText } from './http';
 import { startServer, type RunningServer } from './server';
-import { CHROMIUM } from './support';
 
 /**
  * The admin CLI against a private server and data folder (the shared server's folder is in use):
  * create an admin, refuse to run while the server holds the folder, use the printed link.
- * The server runs with RATE_LIMIT_PER_MINUTE=2 to see the per-IP limits answer.
+ * The server runs with RATE_LIMIT_PER_MINUTE=2 to see the per-IP limits answer. Over HTTP:
+ * nothing here needs a browser.
  */
 describe('admin CLI and rate limits (private server)', () => {
-	let browser: Browser;
 	let server: RunningServer;
 	let token: string;
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-cli-e2e-'));
@@ -29,14 +27,8 @@ describe('admin CLI and rate limits (private server)', () => {
 		expect(created.stdout).toMatch(/^http:\/\/localhost:3000\/passwort-setzen\?token=[\w-]+$/m);
 		token = setPasswordTokenFrom(created.stdout);
 		server = await startServer({ RATE_LIMIT_PER_MINUTE: '2', DATABASE_URL: '' }, { dataDir });
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			headless: true,
-			args: ['--no-sandbox']
-		});
 	});
 	afterAll(async () => {
-		await browser?.close();
 		await server?.stop();
 		fs.rmSync(dataDir, { recursive: true, force: true });
 	});
@@ -56,41 +48,30 @@ describe('admin CLI and rate limits (private server)', () => {
 	});
 
 	it('lets the new admin set a password through the printed link and log in', async () => {
-		const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
-		const page = await context.newPage();
-		await page.goto(`/passwort-setzen?token=${token}`);
-		await expect(page.locator('main').innerText()).resolves.toContain('chefin@example.org');
-		await page.fill('input[name="password"]', 'Chefin-Passwort-2025');
-		await page.fill('input[name="password_repeat"]', 'Chefin-Passwort-2025');
-		await Promise.all([
-			page.waitForNavigation(),
-			page.click('main form.form button[type="submit"]')
-		]);
-		expect(page.url()).toContain('/anmelden?hinweis=passwort');
-		await page.fill('input[name="email"]', 'chefin@example.org');
-		await page.fill('input[name="password"]', 'Chefin-Passwort-2025');
-		await Promise.all([
-			page.waitForNavigation(),
-			page.click('main form.form button[type="submit"]')
-		]);
-		expect(new URL(page.url()).pathname).toBe('/verwaltung');
-		await expect(page.goto('/verwaltung/konten').then((r) => r?.status())).resolves.toBe(200);
-		await context.close();
+		const client = new HttpClient(server.url);
+		const setPath = `/passwort-setzen?token=${token}`;
+		const form = await client.get(setPath);
+		expect(mainText(form.body)).toContain('chefin@example.org');
+		const set = await client.post(setPath, {
+			password: 'Chefin-Passwort-2025',
+			password_repeat: 'Chefin-Passwort-2025'
+		});
+		expect(set.status).toBe(303);
+		expect(set.location).toContain('/anmelden?hinweis=passwort');
+		await client.get(set.location);
+		const login = await client.post('/anmelden?/anmelden', {
+			email: 'chefin@example.org',
+			password: 'Chefin-Passwort-2025'
+		});
+		expect(login.status).toBe(303);
+		expect(login.location).toBe('/verwaltung');
+		expect((await client.get('/verwaltung/konten')).status).toBe(200);
 	});
 
 	it('answers too many login and reset requests from one address with 429 and a message', async () => {
-		const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
-		const page = await context.newPage();
-		await page.goto('/anmelden');
-		const csrf = await page.locator('input[name="_csrf"]').first().inputValue();
-		const post = async (url: string, form: Record<string, string>) => {
-			const res = await page.request.post(url, {
-				form: { _csrf: csrf, ...form },
-				headers: { origin: server.url, accept: 'text/html' },
-				maxRedirects: 0
-			});
-			return { status: res.status(), body: await res.text() };
-		};
+		const client = new HttpClient(server.url);
+		await client.get('/anmelden');
+		const post = (url: string, form: Record<string, string>) => client.post(url, form);
 		// 5 × RATE_LIMIT_PER_MINUTE = 10 login posts a minute; one was used by the test above.
 		const statuses: number[] = [];
 		for (let i = 0; i < 10; i++) {
@@ -120,6 +101,5 @@ describe('admin CLI and rate limits (private server)', () => {
 				await post('/registrieren', { display_name: 'A', email: `r${i}@example.org` })
 			);
 		expect(registrations.map((r) => r.status)).toEqual([400, 400, 429]);
-		await context.close();
 	});
 });

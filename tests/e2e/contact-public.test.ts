@@ -7,13 +7,13 @@ import {
 	launchBrowser,
 	openPage,
 	PHONE,
-	postForm,
 	readMails,
 	screenshot,
 	visitAndCheck,
 	waitForNewMail
 } from './support';
 import { mailHeader, marker, sendContactForm, sendFeedbackForm } from './contact-support';
+import { HttpClient } from './http';
 
 /** The contact page and the accessibility statement on the shared server, as a visitor. */
 describe('contact: public pages', () => {
@@ -25,38 +25,44 @@ describe('contact: public pages', () => {
 		await browser?.close();
 	});
 
-	for (const width of [DESKTOP, PHONE]) {
-		it(`shows the contact page and the statement accessibly at ${width} px`, async () => {
-			const page = await openPage(browser, { width });
-			await visitAndCheck(page, '/kontakt', 'contact-kontakt');
-			// The vacant position says so, names its substitute and links to the substitute's card.
-			const vacant = page.locator('article', { hasText: 'Stelle derzeit unbesetzt' });
-			await expect(vacant.count()).resolves.toBe(1);
-			await expect(vacant.innerText()).resolves.toMatch(/Vertretung:\s*Frau Lindner/);
-			const href = await vacant.getByRole('link', { name: 'Frau Lindner' }).getAttribute('href');
-			expect(href).toMatch(/^#person-\d+$/);
-			await expect(page.locator(`${href} h3`).innerText()).resolves.toBe(
-				'Raumbuchungen und Haus der Begegnung'
-			);
-			// Empty fields are marked, not left blank.
-			await expect(page.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
-			const options = await page.locator('#field-recipient option').allInnerTexts();
-			expect(options[0]).toBe('Quartiersmanagement Kaster allgemein');
-			expect(options).toContain('Quartiersmanagement – unbesetzt, Nachricht geht an Frau Lindner');
-			await expect(page.locator('.privacy-note a[href$="datenschutz"]').count()).resolves.toBe(1);
+	// axe on /kontakt and /barrierefreiheit at 1280 and 320 px: public-pages.
+	it('shows the contact page and the statement with their content', async () => {
+		const page = await openPage(browser);
+		expect((await page.goto('/kontakt'))?.status()).toBe(200);
+		// The vacant position says so, names its substitute and links to the substitute's card.
+		const vacant = page.locator('article', { hasText: 'Stelle derzeit unbesetzt' });
+		await expect(vacant.count()).resolves.toBe(1);
+		await expect(vacant.innerText()).resolves.toMatch(/Vertretung:\s*Frau Lindner/);
+		const href = await vacant.getByRole('link', { name: 'Frau Lindner' }).getAttribute('href');
+		expect(href).toMatch(/^#person-\d+$/);
+		await expect(page.locator(`${href} h3`).innerText()).resolves.toBe(
+			'Raumbuchungen und Haus der Begegnung'
+		);
+		// Empty fields are marked, not left blank.
+		await expect(page.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
+		const options = await page.locator('#field-recipient option').allInnerTexts();
+		expect(options[0]).toBe('Quartiersmanagement Kaster allgemein');
+		expect(options).toContain('Quartiersmanagement – unbesetzt, Nachricht geht an Frau Lindner');
+		await expect(page.locator('.privacy-note a[href$="datenschutz"]').count()).resolves.toBe(1);
 
+		expect((await page.goto('/barrierefreiheit'))?.status()).toBe(200);
+		const jump = page.locator('main a[href="#rueckmeldung"]');
+		await expect(jump.count()).resolves.toBe(1);
+		await expect(page.locator('#rueckmeldung form').count()).resolves.toBe(1);
+		const text = await page.locator('main').innerText();
+		expect(text).toContain('Durchsetzungsverfahren');
+		expect(text).toContain('Ombudsstelle für barrierefreie Informationstechnik');
+		expect(text).toMatch(/zuletzt am \d{1,2}\. \S+ \d{4} geprüft/);
+		await closePage(page);
+	});
+
+	for (const width of [DESKTOP, PHONE]) {
+		it(`shows the thank-you pages accessibly at ${width} px`, async () => {
+			const page = await openPage(browser, { width });
 			await visitAndCheck(page, '/kontakt/danke', 'contact-kontakt-danke');
-			await visitAndCheck(page, '/barrierefreiheit', 'contact-barrierefreiheit');
-			const jump = page.locator('main a[href="#rueckmeldung"]');
-			await expect(jump.count()).resolves.toBe(1);
-			await expect(page.locator('#rueckmeldung form').count()).resolves.toBe(1);
-			const text = await page.locator('main').innerText();
-			expect(text).toContain('Durchsetzungsverfahren');
-			expect(text).toContain('Ombudsstelle für barrierefreie Informationstechnik');
-			expect(text).toMatch(/zuletzt am \d{1,2}\. \S+ \d{4} geprüft/);
 			await visitAndCheck(page, '/barrierefreiheit/danke', 'contact-barrierefreiheit-danke');
 			await closePage(page);
-		}, 150_000);
+		});
 	}
 
 	it('shows errors in German with the input kept and markup escaped, accessibly', async () => {
@@ -86,6 +92,7 @@ describe('contact: public pages', () => {
 			await expect(page.locator('.error-summary a[href="#field-message"]').count()).resolves.toBe(
 				1
 			);
+			// axe at desktop width, the layout at phone width (expectAccessible does either).
 			await expectAccessible(page);
 			await screenshot(page, 'contact-kontakt-errors');
 
@@ -169,9 +176,9 @@ describe('contact: public pages', () => {
 		await closePage(page);
 	});
 
-	it('answers bad input with 4xx and a German message, never 500', async () => {
-		const page = await openPage(browser);
-		await page.goto('/kontakt');
+	it('answers bad input with 4xx and a German message, never 500 (HTTP)', async () => {
+		const page = new HttpClient();
+		await page.get('/kontakt');
 		const good = {
 			name: 'Erika',
 			email: 'erika@example.org',
@@ -231,19 +238,19 @@ describe('contact: public pages', () => {
 			]
 		];
 		for (const [label, fields, status, text] of cases) {
-			const res = await postForm(page, '/kontakt', fields);
+			const res = await page.post('/kontakt', fields);
 			expect(res.status, label).toBe(status);
 			expect(res.body, label).toContain(text);
 			expect(res.body, label).not.toContain('<script>alert(1)</script>');
 		}
-		const escaped = await postForm(page, '/kontakt', {
+		const escaped = await page.post('/kontakt', {
 			...good,
 			email: '',
 			subject: '<script>alert(1)</script>'
 		});
 		expect(escaped.body).toMatch(/&lt;script(>|&gt;)alert\(1\)&lt;\/script/);
 
-		await page.goto('/barrierefreiheit');
+		await page.get('/barrierefreiheit');
 		const feedback = {
 			name: 'Max',
 			email: 'max@example.org',
@@ -269,33 +276,32 @@ describe('contact: public pages', () => {
 			]
 		];
 		for (const [label, fields, text] of feedbackCases) {
-			const res = await postForm(page, '/barrierefreiheit', fields);
+			const res = await page.post('/barrierefreiheit', fields);
 			expect(res.status, label).toBe(400);
 			expect(res.body, label).toContain(text);
 		}
-		await closePage(page);
 	});
 
-	it('refuses posts without or with a foreign CSRF token (403)', async () => {
-		const page = await openPage(browser);
-		await page.goto('/kontakt');
+	it('refuses posts without or with a foreign CSRF token (403, HTTP)', async () => {
+		const page = new HttpClient();
+		await page.get('/kontakt');
 		const fields = {
 			name: 'Erika',
 			email: 'erika@example.org',
 			recipient: 'buero',
 			message: 'Hallo'
 		};
-		const missing = await postForm(page, '/kontakt', fields, { csrf: false });
+		const missing = await page.post('/kontakt', fields, { csrf: false });
 		expect(missing.status).toBe(403);
 		expect(missing.body).toContain('Aus Sicherheitsgründen');
 
 		// A valid token from another visitor's session is still foreign here.
-		const other = await openPage(browser);
-		await other.goto('/barrierefreiheit');
-		const foreignToken = await other.locator('input[name="_csrf"]').first().inputValue();
-		const foreign = await postForm(page, '/kontakt', { ...fields, _csrf: foreignToken });
+		const other = new HttpClient();
+		await other.get('/barrierefreiheit');
+		const foreignToken = await other.csrf();
+		const foreign = await page.post('/kontakt', { ...fields, _csrf: foreignToken });
 		expect(foreign.status).toBe(403);
-		const foreignFeedback = await postForm(page, '/barrierefreiheit', {
+		const foreignFeedback = await page.post('/barrierefreiheit', {
 			name: 'Max',
 			email: 'max@example.org',
 			feedbackType: 'barriere',
@@ -303,7 +309,5 @@ describe('contact: public pages', () => {
 			_csrf: foreignToken
 		});
 		expect(foreignFeedback.status).toBe(403);
-		await closePage(other);
-		await closePage(page);
 	});
 });

@@ -23,15 +23,10 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 	});
 
 	for (const width of [DESKTOP, PHONE]) {
-		it(`public news pages at ${width} px`, { timeout: 120_000 }, async () => {
+		// /aktuelles itself is in public-pages (1280 and 320 px), the 404 page in ops-http.
+		it(`a news page at ${width} px`, { timeout: 120_000 }, async () => {
 			const page = await openPage(browser, { width });
-			await visitAndCheck(page, '/aktuelles', 'content-aktuelles');
 			await visitAndCheck(page, '/aktuelles/neue-internetseite', 'content-aktuelles-detail');
-			const res = await page.goto('/aktuelles/gibt-es-nicht');
-			expect(res?.status()).toBe(404);
-			await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
-			await expectAccessible(page);
-			await screenshot(page, 'content-aktuelles-404');
 			await closePage(page);
 		});
 
@@ -54,7 +49,10 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 				['/verwaltung/neuigkeiten/neu', 'content-bo-neuigkeit-neu'],
 				[`/verwaltung/neuigkeiten/${newsId}`, 'content-bo-neuigkeit-edit']
 			];
-			for (const [path, name] of pages) await visitAndCheck(page, path, name);
+			// A "neu" page shows the same form component as the edit page (which adds the delete
+			// form), so axe checks the edit page only.
+			for (const [path, name] of pages)
+				await visitAndCheck(page, path, name, { axe: !path.endsWith('/neu') });
 
 			// A form with errors: summary first, inline errors, input kept, still accessible.
 			await page.goto('/verwaltung/hinweise/neu');
@@ -88,6 +86,12 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 			async () => {
 				const page = await loginAs(browser, 'admin', { width });
 				await visitAndCheck(page, '/verwaltung/quartier', 'content-bo-quartier');
+				if (width !== DESKTOP) {
+					// The reminder journey once (below, at desktop width); here the layout.
+					await visitAndCheck(page, '/verwaltung', 'content-bo-uebersicht');
+					await closePage(page);
+					return;
+				}
 				const original = await page.inputValue('input[name="accessibilityReviewedOn"]');
 				await page.goto('/verwaltung');
 				await expect(page.locator('main').innerText()).resolves.not.toContain(

@@ -1,15 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-	baseUrl,
-	closePage,
-	csrfFrom,
-	launchBrowser,
-	loginAs,
-	openPage,
-	postForm
-} from './support';
-import { idsOnList, postOk } from './content-support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HttpClient, idsInLinks, mainText } from './http';
+
+/*
+ * The content back office over HTTP (no browser): every page and action against anonymous
+ * visitors and the wrong role, CSRF, bad input, ids. Hundreds of requests in a few seconds.
+ */
+
+/** A POST that must be answered by the redirect of a successful save. */
+async function postOk(client: HttpClient, path: string, fields: Record<string, string>) {
+	const res = await client.post(path, fields);
+	expect(res.status, `${path}: ${mainText(res.body).slice(0, 500)}`).toBe(303);
+	return res;
+}
+
+/** The ids in the edit links of a back-office list, in page order. */
+async function idsOnList(client: HttpClient, listPath: string): Promise<number[]> {
+	const res = await client.get(listPath);
+	expect(res.status, listPath).toBe(200);
+	return idsInLinks(res.body, listPath);
+}
 
 /** Valid input for each form; bad-input cases change one field at a time. */
 const VALID = {
@@ -70,16 +79,14 @@ type Form = {
 };
 
 describe('content back office: roles, bad input, ids', () => {
-	let browser: Browser;
-	let editor: Page;
-	let admin: Page;
+	let editor: HttpClient;
+	let admin: HttpClient;
 	let ids: { person: number; notice: number; news: number };
 	let forms: Form[];
 
 	beforeAll(async () => {
-		browser = await launchBrowser();
-		editor = await loginAs(browser, 'content');
-		admin = await loginAs(browser, 'admin');
+		editor = await HttpClient.as('content');
+		admin = await HttpClient.as('admin');
 		// Records of our own to edit, so that the checks never depend on other test files.
 		await postOk(editor, '/verwaltung/ansprechpersonen/neu', VALID.person);
 		await postOk(editor, '/verwaltung/hinweise/neu', VALID.notice);
@@ -158,11 +165,6 @@ describe('content back office: roles, bad input, ids', () => {
 			}
 		];
 	});
-	afterAll(async () => {
-		await closePage(editor);
-		await closePage(admin);
-		await browser?.close();
-	});
 
 	const actionPaths = () => [
 		'/verwaltung/quartier',
@@ -187,42 +189,36 @@ describe('content back office: roles, bad input, ids', () => {
 	];
 
 	it('sends anonymous visitors to the login, for every page and every action', async () => {
-		const page = await openPage(browser);
-		await page.goto('/anmelden');
+		const anonymous = new HttpClient();
+		await anonymous.get('/anmelden');
 		for (const path of ['/verwaltung/quartier', ...loadPaths()]) {
-			const res = await page.request.get(path, { maxRedirects: 0 });
-			expect(res.status(), path).toBe(303);
-			expect(res.headers().location, path).toMatch(/^\/anmelden\?weiter=/);
+			const res = await anonymous.get(path);
+			expect(res.status, path).toBe(303);
+			expect(res.location, path).toMatch(/^\/anmelden\?weiter=/);
 		}
 		for (const path of actionPaths()) {
-			const res = await postForm(page, path, { confirm: 'on', title: 'x' });
+			const res = await anonymous.post(path, { confirm: 'on', title: 'x' });
 			expect(res.status, path).toBe(303);
 		}
-		await closePage(page);
 	});
 
 	it('refuses staff without the role (403) for every page and every action', async () => {
-		const rooms = await loginAs(browser, 'rooms');
+		const rooms = await HttpClient.as('rooms');
 		for (const path of ['/verwaltung/quartier', ...loadPaths()]) {
-			const res = await rooms.request.get(path, { maxRedirects: 0 });
-			expect(res.status(), path).toBe(403);
+			const res = await rooms.get(path);
+			expect(res.status, path).toBe(403);
 		}
-		await rooms.goto('/verwaltung');
+		await rooms.get('/verwaltung');
 		for (const path of actionPaths()) {
-			const res = await postForm(rooms, path, { confirm: 'on', title: 'x' });
+			const res = await rooms.post(path, { confirm: 'on', title: 'x' });
 			expect(res.status, path).toBe(403);
 		}
 		// The site settings are for admins only, not for content editors.
-		expect((await editor.request.get('/verwaltung/quartier', { maxRedirects: 0 })).status()).toBe(
-			403
-		);
-		await editor.goto('/verwaltung');
-		const res = await postForm(editor, '/verwaltung/quartier', VALID.site);
+		expect((await editor.get('/verwaltung/quartier')).status).toBe(403);
+		const overview = await editor.get('/verwaltung');
+		const res = await editor.post('/verwaltung/quartier', VALID.site);
 		expect(res.status).toBe(403);
-		await expect(editor.locator('main').innerText()).resolves.not.toContain(
-			'Barrierefreiheit prüfen'
-		);
-		await closePage(rooms);
+		expect(mainText(overview.body)).not.toContain('Barrierefreiheit prüfen');
 		// Nothing was deleted on the way.
 		for (const [list, id] of [
 			['/verwaltung/ansprechpersonen', ids.person],
@@ -234,23 +230,18 @@ describe('content back office: roles, bad input, ids', () => {
 	});
 
 	it('refuses missing or foreign CSRF tokens with 403', async () => {
-		const stranger = await openPage(browser);
-		await stranger.goto('/anmelden');
-		const foreign = await csrfFrom(stranger);
-		await editor.goto('/verwaltung');
+		const stranger = new HttpClient();
+		const foreign = await stranger.csrf();
 		for (const path of [...forms.map((f) => f.path), '/verwaltung/quartier']) {
-			const missing = await postForm(editor, path, { title: 'x' }, { csrf: false });
+			const missing = await editor.post(path, { title: 'x' }, { csrf: false });
 			expect(missing.status, path).toBe(403);
-			const wrong = await postForm(editor, path, { _csrf: foreign, title: 'x' });
+			const wrong = await editor.post(path, { _csrf: foreign, title: 'x' });
 			expect(wrong.status, path).toBe(403);
 		}
-		await closePage(stranger);
 	});
 
 	it('answers bad input on every form with 400, a German message naming the field and the input kept', async () => {
-		await editor.goto('/verwaltung');
 		const newsBefore = (await idsOnList(editor, '/verwaltung/neuigkeiten')).length;
-		await editor.goto('/verwaltung');
 		const script = '<script>alert("x")</script>';
 		for (const form of forms) {
 			const cases: [string, Record<string, string>, string][] = [
@@ -274,7 +265,7 @@ describe('content back office: roles, bad input, ids', () => {
 				]
 			];
 			for (const [name, change, message] of cases) {
-				const res = await postForm(editor, form.path, { ...form.valid, ...change });
+				const res = await editor.post(form.path, { ...form.valid, ...change });
 				expect(res.status, `${form.path} ${name}`).toBe(400);
 				expect(res.body, `${form.path} ${name}`).toContain(message);
 				expect(res.body).toContain('class="error-summary"');
@@ -285,23 +276,18 @@ describe('content back office: roles, bad input, ids', () => {
 			}
 		}
 		// Wrong types: a file where text belongs, nonsense in selects, numbers and dates.
-		const wrong = await editor.request.post('/verwaltung/hinweise/neu', {
-			multipart: {
-				_csrf: await csrfFrom(editor),
-				title: { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('x') },
-				priority: 'sehr wichtig',
-				startsAt: 'gestern',
-				endsAt: '2030-13-45T25:61'
-			},
-			headers: { accept: 'text/html', origin: baseUrl() },
-			maxRedirects: 0
+		const wrong = await editor.post('/verwaltung/hinweise/neu', {
+			title: new File(['x'], 'a.txt', { type: 'text/plain' }),
+			priority: 'sehr wichtig',
+			startsAt: 'gestern',
+			endsAt: '2030-13-45T25:61'
 		});
-		expect(wrong.status()).toBe(400);
-		const wrongBody = await wrong.text();
+		expect(wrong.status).toBe(400);
+		const wrongBody = wrong.body;
 		expect(wrongBody).toContain('„Überschrift“ muss ein Text sein');
 		expect(wrongBody).toContain('Bitte wählen Sie bei „Art des Hinweises“');
 		expect(wrongBody).toContain('ein gültiges Datum ein');
-		const person = await postForm(editor, '/verwaltung/ansprechpersonen/neu', {
+		const person = await editor.post('/verwaltung/ansprechpersonen/neu', {
 			...VALID.person,
 			substituteId: 'abc',
 			sortOrder: 'zehn',
@@ -311,8 +297,7 @@ describe('content back office: roles, bad input, ids', () => {
 		expect(person.body).toContain('„Reihenfolge“');
 		expect(person.body).toContain('„Vertretung“');
 		expect(person.body).toContain('„E-Mail-Adresse“');
-		await admin.goto('/verwaltung');
-		const site = await postForm(admin, '/verwaltung/quartier', {
+		const site = await admin.post('/verwaltung/quartier', {
 			...VALID.site,
 			contactPhone: 'ruf an',
 			accessibilityReviewedOn: '31.12.2024',
@@ -323,7 +308,7 @@ describe('content back office: roles, bad input, ids', () => {
 		expect(site.body).toContain('„Erklärung zur Barrierefreiheit zuletzt geprüft am“');
 		expect(site.body).toContain('Zeile bei „Aufgaben“');
 		// End before start names the field.
-		const window = await postForm(editor, '/verwaltung/hinweise/neu', {
+		const window = await editor.post('/verwaltung/hinweise/neu', {
 			...VALID.notice,
 			endsAt: '2029-12-31T10:00'
 		});
@@ -334,7 +319,6 @@ describe('content back office: roles, bad input, ids', () => {
 	});
 
 	it('stores markup and SQL literally and shows them escaped', async () => {
-		await editor.goto('/verwaltung');
 		const stamp = Date.now();
 		const title = `<img src=x onerror=alert(1)> '; DROP TABLE news_posts; -- ${stamp}`;
 		await postOk(editor, '/verwaltung/neuigkeiten/neu', {
@@ -344,16 +328,16 @@ describe('content back office: roles, bad input, ids', () => {
 			summary: '<script>alert(2)</script>',
 			published: 'on'
 		});
-		const detail = await editor.request.get(`/aktuelles/literal-${stamp}`);
-		expect(detail.status()).toBe(200);
-		const html = await detail.text();
+		const detail = await editor.get(`/aktuelles/literal-${stamp}`);
+		expect(detail.status).toBe(200);
+		const html = detail.body;
 		expect(html).toMatch(/&lt;img src=x onerror=alert\(1\)(>|&gt;) '; DROP TABLE news_posts; --/);
 		expect(html).not.toContain('<img src=x');
 		expect(html).not.toContain('<script>alert(2)');
-		await editor.goto(`/aktuelles/literal-${stamp}`);
-		await expect(editor.locator('h1').innerText()).resolves.toBe(title);
+		const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? '';
+		expect(mainText(h1)).toBe(title);
 
-		const slugTaken = await postForm(editor, '/verwaltung/neuigkeiten/neu', {
+		const slugTaken = await editor.post('/verwaltung/neuigkeiten/neu', {
 			...VALID.news,
 			slug: `literal-${stamp}`
 		});
@@ -361,7 +345,7 @@ describe('content back office: roles, bad input, ids', () => {
 		expect(slugTaken.body).toContain(
 			'„Kurzadresse“ wird schon für eine andere Neuigkeit verwendet'
 		);
-		const slugBad = await postForm(editor, '/verwaltung/neuigkeiten/neu', {
+		const slugBad = await editor.post('/verwaltung/neuigkeiten/neu', {
 			...VALID.news,
 			slug: 'Über uns'
 		});
@@ -385,11 +369,10 @@ describe('content back office: roles, bad input, ids', () => {
 			'/aktuelles/%3Cscript%3E',
 			'/aktuelles?seite=999'
 		]) {
-			const res = await editor.request.get(path, { maxRedirects: 0 });
-			expect(res.status(), path).toBe(404);
-			expect(await res.text(), path).toContain('Seite nicht gefunden');
+			const res = await editor.get(path);
+			expect(res.status, path).toBe(404);
+			expect(res.body, path).toContain('Seite nicht gefunden');
 		}
-		await editor.goto('/verwaltung');
 		for (const path of [
 			'/verwaltung/hinweise/999999?/save',
 			'/verwaltung/hinweise/999999?/delete',
@@ -402,20 +385,18 @@ describe('content back office: roles, bad input, ids', () => {
 			const base = path.split('/')[2];
 			const valid =
 				base === 'hinweise' ? VALID.notice : base === 'neuigkeiten' ? VALID.news : VALID.person;
-			const res = await postForm(editor, path, { ...valid, confirm: 'on' });
+			const res = await editor.post(path, { ...valid, confirm: 'on' });
 			expect(res.status, path).toBe(404);
 		}
 	});
 
 	it('deletes with confirmation and records it', async () => {
-		await editor.goto('/verwaltung');
-		const unconfirmed = await postForm(editor, `/verwaltung/hinweise/${ids.notice}?/delete`, {});
+		const unconfirmed = await editor.post(`/verwaltung/hinweise/${ids.notice}?/delete`, {});
 		expect(unconfirmed.status).toBe(400);
 		expect(unconfirmed.body).toContain('Bitte bestätigen Sie „Löschen bestätigen“.');
 		expect(await idsOnList(editor, '/verwaltung/hinweise')).toContain(ids.notice);
-		await editor.goto('/verwaltung');
 		await postOk(editor, `/verwaltung/hinweise/${ids.notice}?/delete`, { confirm: 'on' });
 		expect(await idsOnList(editor, '/verwaltung/hinweise')).not.toContain(ids.notice);
-		expect((await editor.goto(`/verwaltung/hinweise/${ids.notice}`))?.status()).toBe(404);
+		expect((await editor.get(`/verwaltung/hinweise/${ids.notice}`)).status).toBe(404);
 	});
 });

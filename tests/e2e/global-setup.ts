@@ -2,8 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { users } from '../../src/lib/server/db/schema';
+import { migratedPgliteTemplate } from '../helpers/db';
 import { startTestSmtpServer } from '../helpers/smtp';
-import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
+import { passwordHashFor } from '../factories/users';
+import {
+	EXTRA_ACCOUNTS,
+	ROLE_ACCOUNTS,
+	TEST_PASSWORD,
+	TEST_ROLES,
+	type TestRole
+} from './accounts';
+import { HttpClient } from './http';
 import { startServer } from './server';
 
 declare module 'vitest' {
@@ -11,12 +22,16 @@ declare module 'vitest' {
 		baseUrl: string;
 		mailFile: string;
 		smtpUrl: string;
-		/** One-time link to set the password of admin@example.org (used by loginAs in support.ts). */
-		adminSetupLink: string;
+		/** Cookies (session, csrf) of each role's test account, logged in once for the run. */
+		sessions: Record<TestRole, Record<string, string>>;
 	}
 }
 
-/** One server and one SMTP catcher for the whole end-to-end run. */
+/**
+ * One server and one SMTP catcher for the whole end-to-end run. The test accounts are written
+ * into the database before the server starts and each role logs in once over HTTP: tests add
+ * those cookies instead of going through the login form (only the login tests use the form).
+ */
 export default async function setup(project: TestProject) {
 	const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-mail-'));
 	const mailFile = path.join(mailDir, 'mails.jsonl');
@@ -24,26 +39,51 @@ export default async function setup(project: TestProject) {
 	const smtp = await startTestSmtpServer({
 		onMail: (mail) => fs.appendFileSync(mailFile, JSON.stringify(mail) + '\n')
 	});
-	// The first admin comes from the admin CLI, as in production; the server then opens the same data.
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-e2e-'));
-	const database: Record<string, string> = process.env.E2E_DATABASE_URL
-		? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-		: {};
-	const cli = await runAdminCommand(['create', 'admin@example.org', '--name', 'Test-Admin'], {
-		DATA_DIR: dataDir,
-		...database
-	});
-	if (cli.code !== 0) throw new Error(`admin CLI failed:\n${cli.stdout}\n${cli.stderr}`);
-	const adminToken = setPasswordTokenFrom(cli.stdout);
+	const databaseUrl = process.env.E2E_DATABASE_URL;
+	const database = await openDatabase(
+		databaseUrl ? { url: databaseUrl } : { dataDir, loadDataDir: await migratedPgliteTemplate() }
+	);
+	try {
+		await database.migrate(path.resolve('drizzle'));
+		const passwordHash = await passwordHashFor(TEST_PASSWORD);
+		await database.db.insert(users).values(
+			[...ROLE_ACCOUNTS, ...EXTRA_ACCOUNTS].map((account) => ({
+				...account,
+				passwordHash,
+				emailVerifiedAt: new Date()
+			}))
+		);
+	} finally {
+		await database.close();
+	}
 	const server = await startServer(
-		// COMPONENT_EXAMPLES: the form kit's example page (form-kit.test.ts) exists only with it.
-		{ SMTP_URL: smtp.url, LOGIN_LOCK_SECONDS: '3', COMPONENT_EXAMPLES: '1', ...database },
+		{
+			SMTP_URL: smtp.url,
+			LOGIN_LOCK_SECONDS: '3',
+			// The form kit's example page (form-kit.test.ts) exists only with it.
+			COMPONENT_EXAMPLES: '1',
+			...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
+		},
 		{ dataDir }
 	);
+	try {
+		const sessions = Object.fromEntries(
+			await Promise.all(
+				TEST_ROLES.map(async (role, i) => {
+					const client = await HttpClient.login(ROLE_ACCOUNTS[i].email, TEST_PASSWORD, server.url);
+					return [role, Object.fromEntries(client.jar)] as const;
+				})
+			)
+		) as Record<TestRole, Record<string, string>>;
+		project.provide('sessions', sessions);
+	} catch (err) {
+		await server.stop();
+		throw err;
+	}
 	project.provide('baseUrl', server.url);
 	project.provide('mailFile', mailFile);
 	project.provide('smtpUrl', smtp.url);
-	project.provide('adminSetupLink', `${server.url}/passwort-setzen?token=${adminToken}`);
 	return async () => {
 		await server.stop();
 		await smtp.close();

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { HttpClient } from './http';
 import {
 	baseUrl,
 	closePage,
-	csrfFrom,
+	emailFor,
 	expectAccessible,
+	expectNoHorizontalScroll,
 	launchBrowser,
-	loginAs,
 	openPage,
 	PHONE,
-	DESKTOP,
-	postForm,
-	screenshot
+	screenshot,
+	TEST_PASSWORD
 } from './support';
 
 /** Operational behaviour of the shared test server: health, headers, cookies, 404, CSRF. */
@@ -86,14 +86,6 @@ describe('request ids', () => {
 });
 
 describe('cookies over plain http', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
 	it('sets the CSRF cookie HttpOnly and SameSite=Lax, not Secure on http', async () => {
 		const res = await fetch(`${baseUrl()}/`);
 		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('csrf='));
@@ -106,18 +98,25 @@ describe('cookies over plain http', () => {
 	});
 
 	it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
-		const page = await loginAs(browser, 'admin');
-		try {
-			const cookies = await page.context().cookies();
-			const session = cookies.find((c) => c.name === 'session');
-			expect(session, 'session cookie').toBeDefined();
-			expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-			expect(session!.expires).toBeGreaterThan(Date.now() / 1000);
-			for (const cookie of cookies) {
-				expect(['Lax', 'Strict'], cookie.name).toContain(cookie.sameSite);
-			}
-		} finally {
-			await closePage(page);
+		const client = new HttpClient();
+		const login = await client.submit(
+			'/anmelden',
+			{ email: emailFor('admin'), password: TEST_PASSWORD },
+			'/anmelden?/anmelden'
+		);
+		expect(login.status).toBe(303);
+		const cookies = login.headers.getSetCookie();
+		const session = cookies.find((c) => c.startsWith('session='));
+		expect(session, 'session cookie').toBeDefined();
+		expect(session).toMatch(/;\s*HttpOnly/i);
+		expect(session).toMatch(/;\s*SameSite=Lax/i);
+		expect(session).toMatch(/;\s*Path=\/(;|$)/i);
+		// A lasting cookie (SESSION_DAYS), not one that ends with the browser.
+		const maxAge = Number(/;\s*Max-Age=(\d+)/i.exec(session!)?.[1] ?? 0);
+		const expires = Date.parse(/;\s*Expires=([^;]+)/i.exec(session!)?.[1] ?? '');
+		expect(maxAge > 0 || expires > Date.now(), session).toBe(true);
+		for (const cookie of cookies) {
+			expect(cookie, cookie.split('=')[0]).toMatch(/;\s*SameSite=(Lax|Strict)/i);
 		}
 	});
 });
@@ -131,32 +130,41 @@ describe('404 page', () => {
 		await browser?.close();
 	});
 
-	for (const width of [DESKTOP, PHONE]) {
-		it(`is friendly, German and inside the site layout at ${width} px`, async () => {
-			const page = await openPage(browser, { width });
-			try {
-				const res = await page.goto('/seite-gibt-es-nicht');
-				expect(res?.status()).toBe(404);
-				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
-				expect(await page.locator('h1').count()).toBe(1);
-				await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
-				await expect(page.locator('main').innerText()).resolves.toContain(
-					'Diese Seite gibt es leider nicht (mehr).'
-				);
-				await expect(page.locator('main a[href="/"]').innerText()).resolves.toContain(
-					'Zur Startseite'
-				);
-				expect(await page.locator('header.site-header').count()).toBe(1);
-				expect(await page.locator('nav.site-nav a[href="/kontakt"]').count()).toBe(1);
-				expect(await page.locator('footer.site-footer a[href="/impressum"]').count()).toBe(1);
-				await expect(page.title()).resolves.toContain('Seite nicht gefunden');
-				await expectAccessible(page);
-				await screenshot(page, 'ops-404');
-			} finally {
-				await closePage(page);
-			}
-		});
-	}
+	it('is friendly, German and inside the site layout', async () => {
+		const page = await openPage(browser);
+		try {
+			const res = await page.goto('/seite-gibt-es-nicht');
+			expect(res?.status()).toBe(404);
+			await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+			expect(await page.locator('h1').count()).toBe(1);
+			await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
+			await expect(page.locator('main').innerText()).resolves.toContain(
+				'Diese Seite gibt es leider nicht (mehr).'
+			);
+			await expect(page.locator('main a[href="/"]').innerText()).resolves.toContain(
+				'Zur Startseite'
+			);
+			expect(await page.locator('header.site-header').count()).toBe(1);
+			expect(await page.locator('nav.site-nav a[href="/kontakt"]').count()).toBe(1);
+			expect(await page.locator('footer.site-footer a[href="/impressum"]').count()).toBe(1);
+			await expect(page.title()).resolves.toContain('Seite nicht gefunden');
+			await expectAccessible(page);
+			await screenshot(page, 'ops-404');
+		} finally {
+			await closePage(page);
+		}
+	});
+
+	it('fits a phone without sideways scrolling', async () => {
+		const page = await openPage(browser, { width: PHONE });
+		try {
+			expect((await page.goto('/seite-gibt-es-nicht'))?.status()).toBe(404);
+			await expectNoHorizontalScroll(page);
+			await screenshot(page, 'ops-404');
+		} finally {
+			await closePage(page);
+		}
+	});
 
 	it('does not reflect the requested path unescaped', async () => {
 		const res = await fetch(`${baseUrl()}/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
@@ -166,88 +174,51 @@ describe('404 page', () => {
 });
 
 describe('CSRF protection', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
 	it('refuses a POST without token with 403 and a German explanation', async () => {
-		const page = await openPage(browser);
-		try {
-			await page.goto('/kontakt');
-			const res = await postForm(page, '/kontakt', { name: 'Anna' }, { csrf: false });
-			expect(res.status).toBe(403);
-			expect(res.body).toContain(CSRF_TEXT);
-			expect(res.body).toMatch(/<html[^>]* lang="de"/);
-		} finally {
-			await closePage(page);
-		}
+		const client = new HttpClient();
+		await client.get('/kontakt');
+		const res = await client.post('/kontakt', { name: 'Anna' }, { csrf: false });
+		expect(res.status).toBe(403);
+		expect(res.body).toContain(CSRF_TEXT);
+		expect(res.body).toMatch(/<html[^>]* lang="de"/);
 	});
 
 	it('refuses a token taken from another browser', async () => {
-		const mine = await openPage(browser);
-		const theirs = await openPage(browser);
-		try {
-			await mine.goto('/kontakt');
-			await theirs.goto('/kontakt');
-			const foreign = await csrfFrom(theirs);
-			expect(foreign).toBeTruthy();
-			expect(foreign).not.toBe(await csrfFrom(mine));
-			const res = await postForm(mine, '/kontakt', { name: 'Anna', _csrf: foreign });
-			expect(res.status).toBe(403);
-			expect(res.body).toContain(CSRF_TEXT);
-		} finally {
-			await closePage(mine);
-			await closePage(theirs);
-		}
+		const mine = new HttpClient();
+		const theirs = new HttpClient();
+		const foreign = await theirs.csrf();
+		expect(foreign).toBeTruthy();
+		expect(foreign).not.toBe(await mine.csrf());
+		const res = await mine.post('/kontakt', { name: 'Anna', _csrf: foreign });
+		expect(res.status).toBe(403);
+		expect(res.body).toContain(CSRF_TEXT);
 	});
 
 	it('refuses a valid-looking token without its cookie', async () => {
-		const page = await openPage(browser);
-		try {
-			await page.goto('/kontakt');
-			const token = await csrfFrom(page);
-			const res = await fetch(`${baseUrl()}/kontakt`, {
-				method: 'POST',
-				headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ _csrf: token, name: 'Anna' }),
-				redirect: 'manual'
-			});
-			expect(res.status).toBe(403);
-		} finally {
-			await closePage(page);
-		}
+		const client = new HttpClient();
+		const token = await client.csrf();
+		const res = await fetch(`${baseUrl()}/kontakt`, {
+			method: 'POST',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ _csrf: token, name: 'Anna' }),
+			redirect: 'manual'
+		});
+		expect(res.status).toBe(403);
 	});
 
 	it('lets the same browser’s own token through (the check is not just refusing everything)', async () => {
-		const page = await openPage(browser);
-		try {
-			await page.goto('/kontakt');
-			const res = await postForm(page, '/kontakt', {});
-			expect(res.status).not.toBe(403);
-			expect(res.status).toBeLessThan(500);
-			expect(res.body).not.toContain(CSRF_TEXT);
-		} finally {
-			await closePage(page);
-		}
+		const client = new HttpClient();
+		await client.get('/kontakt');
+		const res = await client.post('/kontakt', {});
+		expect(res.status).not.toBe(403);
+		expect(res.status).toBeLessThan(500);
+		expect(res.body).not.toContain(CSRF_TEXT);
 	});
 
 	it('refuses a form posted from another site even with a valid token', async () => {
-		const page = await openPage(browser);
-		try {
-			await page.goto('/kontakt');
-			const token = await csrfFrom(page);
-			const res = await page.request.post('/kontakt', {
-				form: { _csrf: token, name: 'Anna' },
-				headers: { origin: 'https://evil.example', accept: 'text/html' },
-				maxRedirects: 0
-			});
-			expect(res.status()).toBe(403);
-		} finally {
-			await closePage(page);
-		}
+		const client = new HttpClient();
+		await client.get('/kontakt');
+		const res = await client.post('/kontakt', { name: 'Anna' }, { origin: 'https://evil.example' });
+		expect(res.status).toBe(403);
 	});
 });

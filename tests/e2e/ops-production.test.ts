@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
+import { issueUserToken } from '../../src/lib/server/auth/user-tokens';
+import { createStaffUser } from '../factories';
+import { prepareDataDir } from './contact-support';
 import { startServer, type RunningServer } from './server';
 
 /**
@@ -76,13 +76,17 @@ describe('behind HTTPS, with info logs', () => {
 	}
 
 	beforeAll(async () => {
-		dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-ops-'));
-		const cli = await runAdminCommand(['create', EMAIL, '--name', 'Ops-Admin'], {
-			DATA_DIR: dataDir,
-			DATABASE_URL: ''
+		// An admin waiting for the set-password link, as the admin CLI leaves one (auth-cli runs
+		// the CLI itself; here it would only cost a process start).
+		dataDir = await prepareDataDir(async (db) => {
+			const { user } = await createStaffUser(db, {
+				email: EMAIL,
+				roles: ['admin'],
+				password: null,
+				session: false
+			});
+			setPasswordToken = (await issueUserToken(db, user.id, 'set_password')).token;
 		});
-		if (cli.code !== 0) throw new Error(`admin CLI failed:\n${cli.stdout}\n${cli.stderr}`);
-		setPasswordToken = setPasswordTokenFrom(cli.stdout);
 		secrets.push(setPasswordToken);
 		server = await startServer(
 			{ ORIGIN, LOG_LEVEL: 'info', DATABASE_URL: '', SMTP_URL: '' },

@@ -4,11 +4,9 @@
  * Signed-in pages:
  *   loginAs(browser: Browser, role: TestRole, options?: { width?: number; javaScript?: boolean }): Promise<Page>
  *     TestRole = 'admin' | 'content' | 'rooms' | 'concerns' | 'resident'
- *   returns a new page (own context) logged in as that role's test account (emailFor(role),
- *   password TEST_PASSWORD). Accounts are made once per run through the real flows: the admin from
- *   the CLI link, staff by the admin in /verwaltung/konten plus the mailed link, residents by
- *   registering. Close it with closePage(page).
- *   createAccount(browser, role, email) makes further accounts the same way (password TEST_PASSWORD).
+ *   returns a new page (own context) with the session cookie of that role's test account
+ *   (emailFor(role), password TEST_PASSWORD), made and logged in once per run by global setup.
+ *   Close it with closePage(page). Without a browser: HttpClient.as(role) in http.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,14 +14,22 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { ReceivedMail } from '../helpers/smtp';
+import { EXTRA_ACCOUNTS, type TestRole } from './accounts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
 export const baseUrl = () => inject('baseUrl');
 
+let sharedBrowser: Promise<Browser> | undefined;
+
+/**
+ * The run's Chromium. All files run in one worker with one module graph (isolate: false in
+ * vite.config.ts), so they share one browser instead of starting one each; `close()` on it
+ * does nothing (each test closes its own contexts), and it ends with the worker.
+ */
 export function launchBrowser(): Promise<Browser> {
-	return chromium.launch({
+	sharedBrowser ??= chromium.launch({
 		executablePath: CHROMIUM,
 		headless: true,
 		args: [
@@ -35,6 +41,16 @@ export function launchBrowser(): Promise<Browser> {
 			'--no-first-run'
 		]
 	});
+	return sharedBrowser.then(
+		(browser) =>
+			new Proxy(browser, {
+				get(target, property) {
+					if (property === 'close') return async () => {};
+					const value = Reflect.get(target, property, target);
+					return typeof value === 'function' ? value.bind(target) : value;
+				}
+			})
+	);
 }
 
 /** Every public page (German slugs); public-html and public-pages check each of them. */
@@ -120,12 +136,20 @@ export async function expectAccessible(
 	}
 }
 
-/** Opens a page, expects 200 and one h1, runs axe, checks for sideways scrolling, screenshot. */
-export async function visitAndCheck(page: Page, urlPath: string, name: string): Promise<void> {
+/**
+ * Opens a page, expects 200 and one h1, runs axe, checks for sideways scrolling, screenshot.
+ * `axe: false` where the same template is checked with axe elsewhere (one axe run per template).
+ */
+export async function visitAndCheck(
+	page: Page,
+	urlPath: string,
+	name: string,
+	{ axe = true }: { axe?: boolean } = {}
+): Promise<void> {
 	const res = await page.goto(urlPath);
 	expect(res?.status(), urlPath).toBe(200);
 	await expect(page.locator('h1').count(), `${urlPath}: one h1`).resolves.toBe(1);
-	await expectAccessible(page);
+	if (axe) await expectAccessible(page);
 	await expectNoHorizontalScroll(page);
 	await screenshot(page, name);
 }
@@ -207,14 +231,7 @@ export async function waitForNewMail(
 	throw new Error('expected mail did not arrive');
 }
 
-export type TestRole = 'admin' | 'content' | 'rooms' | 'concerns' | 'resident';
-
-/** The one password of all accounts made by loginAs. */
-export const TEST_PASSWORD = 'Quartier-Test-Passwort-2024';
-
-export function emailFor(role: TestRole): string {
-	return role === 'admin' ? 'admin@example.org' : `e2e-${role}@example.org`;
-}
+export { emailFor, TEST_PASSWORD, type TestRole } from './accounts';
 
 /** A path+query from a link in a mail, for page.goto against the test server. */
 export function linkPath(text: string, route: string): string {
@@ -239,103 +256,41 @@ export async function logIn(page: Page, email: string, password: string): Promis
 	}
 }
 
-/** Sets a password through a /passwort-setzen link (path with token). */
-export async function setPasswordVia(page: Page, linkPathWithToken: string, password: string) {
-	const res = await page.goto(linkPathWithToken);
-	expect(res?.status()).toBe(200);
-	await page.fill('input[name="password"]', password);
-	await page.fill('input[name="password_repeat"]', password);
-	await submit(page);
-	expect(page.url()).toMatch(/\/anmelden\?hinweis=passwort/);
-}
-
-function readyFile(role: TestRole): string {
-	return path.join(path.dirname(inject('mailFile')), `account-ready-${role}`);
-}
-
-async function ensureAccount(browser: Browser, role: TestRole): Promise<void> {
-	if (fs.existsSync(readyFile(role))) return;
-	if (role === 'admin') {
-		const page = await openPage(browser);
-		const link = new URL(inject('adminSetupLink'));
-		await setPasswordVia(page, link.pathname + link.search, TEST_PASSWORD).finally(() =>
-			closePage(page)
-		);
-	} else {
-		await createAccount(browser, role, emailFor(role));
-	}
-	fs.writeFileSync(readyFile(role), new Date().toISOString());
-}
-
 /**
- * Makes a further account with TEST_PASSWORD through the real pages: residents register and
- * confirm, staff are created by the test admin and set their password from the mailed link.
+ * The accounts tests used to make through the real pages are made by global setup now
+ * (tests/e2e/accounts.ts); this only checks that the test asks for one of them.
  */
 export async function createAccount(
-	browser: Browser,
+	_browser: Browser,
 	role: Exclude<TestRole, 'admin'>,
 	email: string
 ): Promise<void> {
-	if (role === 'resident') {
-		const page = await openPage(browser);
-		await registerResident(page, email).finally(() => closePage(page));
-	} else {
-		await createStaffAccount(browser, role, email);
-	}
+	const account = EXTRA_ACCOUNTS.find((a) => a.email === email);
+	const roles = role === 'resident' ? [] : [role];
+	if (!account || account.roles.join() !== roles.join())
+		throw new Error(`${email} (${role}) is not among EXTRA_ACCOUNTS in tests/e2e/accounts.ts`);
 }
 
-async function registerResident(page: Page, email: string) {
-	const before = readMails().length;
-	await page.goto('/registrieren');
-	await page.fill('input[name="display_name"]', 'Test-Bewohnerin');
-	await page.fill('input[name="email"]', email);
-	await page.fill('input[name="password"]', TEST_PASSWORD);
-	await page.fill('input[name="password_repeat"]', TEST_PASSWORD);
-	await page.check('input[name="consent"]');
-	await submit(page);
-	const mail = await waitForNewMail(before, (m) => m.to.includes(email));
-	await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
-	await submit(page);
-	expect(page.url()).toMatch(/hinweis=bestaetigt/);
-}
-
-async function createStaffAccount(
-	browser: Browser,
-	role: Exclude<TestRole, 'admin' | 'resident'>,
-	email: string
-) {
-	const admin = await loginAs(browser, 'admin');
-	try {
-		const before = readMails().length;
-		await admin.goto('/verwaltung/konten/neu');
-		await admin.fill('input[name="email"]', email);
-		await admin.fill('input[name="display_name"]', `Test ${role}`);
-		await admin.check(`input[name="role_${role}"]`);
-		await submit(admin);
-		if (!/\/verwaltung\/konten\/\d+/.test(admin.url())) {
-			throw new Error(`could not create ${email}: ${await admin.locator('main').innerText()}`);
-		}
-		const mail = await waitForNewMail(before, (m) => m.to.includes(email));
-		// A page without the admin's session: /anmelden would send a signed-in admin onwards.
-		const fresh = await openPage(browser);
-		await setPasswordVia(fresh, linkPath(mail.text, '/passwort-setzen'), TEST_PASSWORD);
-		await closePage(fresh);
-	} finally {
-		await closePage(admin);
-	}
+/** The cookies of a role's session (global setup logs each role in once per run). */
+export async function addSessionCookies(page: Page, role: TestRole): Promise<void> {
+	const cookies = inject('sessions')[role];
+	await page
+		.context()
+		.addCookies(Object.entries(cookies).map(([name, value]) => ({ name, value, url: baseUrl() })));
 }
 
 /**
- * A new page logged in as the test account of a role (created on first use in this run).
- * Staff land on /verwaltung, residents on /konto.
+ * A new page signed in as the test account of a role, by cookie (not through the login form,
+ * which auth-login tests). Like after a login, staff are on /verwaltung, residents on /konto.
  */
 export async function loginAs(
 	browser: Browser,
 	role: TestRole,
 	options: { width?: number; javaScript?: boolean } = {}
 ): Promise<Page> {
-	await ensureAccount(browser, role);
 	const page = await openPage(browser, options);
-	await logIn(page, emailFor(role), TEST_PASSWORD);
+	await addSessionCookies(page, role);
+	const res = await page.goto(role === 'resident' ? '/konto' : '/verwaltung');
+	if (res?.status() !== 200) throw new Error(`the ${role} session does not work: ${res?.status()}`);
 	return page;
 }

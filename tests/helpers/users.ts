@@ -9,8 +9,11 @@ import { hashPassword } from '../../src/lib/server/auth/passwords';
  * Accounts for tests.
  * - Integration tests: `createUser(db, { email, password, roles })` writes a ready-to-use account
  *   (confirmed address, hashed password) straight into a test database.
- * - End-to-end tests: use `loginAs(browser, role)` from tests/e2e/support.ts instead; it goes
- *   through the real pages. `runAdminCommand()` runs the admin CLI (`npm run admin`).
+ *   New tests: `createStaffUser` / `createResident` in tests/factories (with a session, one
+ *   password hash per run).
+ * - End-to-end tests: `loginAs(browser, role)` (tests/e2e/support.ts) or `HttpClient.as(role)`
+ *   (tests/e2e/http.ts) with the accounts global setup made. `runAdminCommand()` runs the admin
+ *   CLI (`npm run admin`).
  */
 export async function createUser(
 	db: Db,

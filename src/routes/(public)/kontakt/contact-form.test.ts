@@ -161,7 +161,9 @@ describe('contact form and accessibility feedback actions', () => {
 		expect(result.status).toBe(429);
 		expect(result.errors?._form).toMatch(/^Sie haben in kurzer Zeit sehr viele Anfragen gesendet/);
 		expect(result.values?.name).toBe('Erika Mustermann');
-		expect((await sendFeedback(goodFeedback(), ip)).status).toBe(429);
+		const feedback = await sendFeedback(goodFeedback(), ip);
+		expect(feedback.status).toBe(429);
+		expect(feedback.errors?._form).toContain('Bitte warten Sie 1 Minute(n)');
 		expect(await stored()).toEqual({ messages: 0, mails: 0 });
 		expect((await sendContact(good(), '192.0.2.78')).status).toBe(303);
 	});

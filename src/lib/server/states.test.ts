@@ -74,7 +74,9 @@ describe('state transitions', () => {
 			action: 'contact-message.answered',
 			entity: 'contact_message',
 			entityId: String(id),
-			data: { x: 1, before: { state: 'new' }, after: { state: 'answered' } }
+			data: { x: 1 },
+			before: { status: 'new' },
+			after: { status: 'answered' }
 		});
 	});
 

@@ -40,6 +40,7 @@ type Entry = Partial<Record<string, Permission>>;
 /** file → { load | action name | HTTP method → the permission it needs }. */
 const REQUIRED: Record<string, Entry> = {
 	'./+page.server.ts': { load: 'backoffice.enter' },
+	'./aufgaben/+page.server.ts': { load: 'jobs.read' },
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
 		load: 'content.edit',

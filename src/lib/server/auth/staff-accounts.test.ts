@@ -124,7 +124,8 @@ describe('staff accounts', () => {
 		expect(audit).toMatchObject({
 			action: 'account.roles-changed',
 			actorId: admin.id,
-			data: { before: { roles: ['content'] }, after: { roles: ['concerns', 'content'] } }
+			before: { roles: ['content'] },
+			after: { roles: ['concerns', 'content'] }
 		});
 		await expect(
 			updateAccountRoles(database.db, { actor: admin, userId: admin.id, roles: ['content'] })

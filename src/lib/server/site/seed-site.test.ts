@@ -35,7 +35,7 @@ describe('seedSite', () => {
 			contactPersons: 2,
 			notices: 1,
 			newsPosts: 1,
-			pages: 3
+			pages: 5
 		});
 
 		const site = await getSiteSettings(database.db);

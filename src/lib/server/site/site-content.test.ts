@@ -123,7 +123,9 @@ describe('site content use cases', () => {
 			expect(bad.errors.goals).toMatch(/Zeile bei „Ziele“/);
 			expect(bad.errors.contactEmail).toMatch(/E-Mail-Adresse des Büros/);
 			expect(bad.errors.contactPhone).toMatch(/Telefonnummer des Büros/);
-			expect(bad.errors.accessibilityReviewedOn).toMatch(/gültiges Datum/);
+			expect(bad.errors.accessibilityReviewedOn).toMatch(
+				/Datum bei „Erklärung zur Barrierefreiheit zuletzt geprüft am“ gibt es nicht/
+			);
 			// The input comes back for the form (cut to a sane size).
 			expect(bad.values.neighbourhoodName).toBe('');
 			expect(bad.values.tagline).toBe('Hallo\u0000Welt');
@@ -319,11 +321,13 @@ describe('site content use cases', () => {
 	});
 
 	describe('pages', () => {
-		it('lists the three editable pages in a fixed order', async () => {
+		it('lists the editable pages in a fixed order', async () => {
 			expect((await findEditablePages(database.db)).map((p) => p.slug)).toEqual([
 				'impressum',
 				'datenschutz',
-				'barrierefreiheit'
+				'barrierefreiheit',
+				'leichte-sprache',
+				'gebaerdensprache'
 			]);
 		});
 

@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import { eq } from 'drizzle-orm';
@@ -36,8 +37,10 @@ describe('/verwaltung/aufgaben', () => {
 		load({
 			locals: {
 				db: database.db,
-				user: roles && { id: 1, email: 'x@example.org', displayName: '', roles }
-			}
+				user: roles && { id: 1, email: 'x@example.org', displayName: '', roles },
+				actor: actorOf(roles && { id: 1, email: 'x@example.org', displayName: '', roles })
+			},
+			url: new URL('http://127.0.0.1/verwaltung/aufgaben')
 		} as unknown as LoadEvent) as Promise<{ jobs: unknown[] }>;
 
 	it('shows admins each job with its last run, next run, status, failures and last error', async () => {
@@ -56,8 +59,11 @@ describe('/verwaltung/aufgaben', () => {
 		expect(body).toContain('Noch nicht gelaufen');
 	});
 
-	it('refuses other staff (403) and anonymous visitors (401)', async () => {
+	it('refuses other staff (403) and sends anonymous visitors to the login', async () => {
 		await expect(loadAs(['content', 'rooms', 'concerns'])).rejects.toMatchObject({ status: 403 });
-		await expect(loadAs(null)).rejects.toMatchObject({ status: 401 });
+		await expect(loadAs(null)).rejects.toMatchObject({
+			status: 303,
+			location: '/anmelden?weiter=%2Fverwaltung%2Faufgaben'
+		});
 	});
 });

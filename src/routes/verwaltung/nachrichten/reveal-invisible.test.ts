@@ -1,3 +1,4 @@
+import { actorOf } from '$lib/server/auth/actor';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$tests/helpers/db';
 import type { Database } from '$lib/server/db/client';
@@ -31,7 +32,7 @@ describe('back office: contact messages show invisible characters', () => {
 	it('in the message itself', async () => {
 		const url = new URL(`http://127.0.0.1/verwaltung/nachrichten/${id}`);
 		const data = (await detailLoad({
-			locals: { db: database.db, user: staff },
+			locals: { db: database.db, user: staff, actor: actorOf(staff) },
 			params: { id: String(id) },
 			url
 		} as never)) as { message: { name: string; subject: string; message: string } };
@@ -42,7 +43,10 @@ describe('back office: contact messages show invisible characters', () => {
 
 	it('in the list', async () => {
 		const url = new URL('http://127.0.0.1/verwaltung/nachrichten');
-		const data = (await listLoad({ locals: { db: database.db, user: staff }, url } as never)) as {
+		const data = (await listLoad({
+			locals: { db: database.db, user: staff, actor: actorOf(staff) },
+			url
+		} as never)) as {
 			rows: { name: string; subject: string }[];
 		};
 		expect(data.rows[0]).toMatchObject({ name: 'RTL ⟨U+202E⟩gnp.exe⟨U+202C⟩' });

@@ -1,9 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render } from 'svelte/server';
 import { createTestDatabase } from '$tests/helpers/db';
 import type { Database } from '$lib/server/db/client';
 import { enqueueMail, listOutbox, markMailSent } from '$lib/server/mail/outbox';
 import Page from './+page.svelte';
+
+// Rendered outside a request: the page's title and flash read SvelteKit's page state.
+vi.mock('$app/state', () => ({
+	page: { form: null, data: {}, url: new URL('http://127.0.0.1/') }
+}));
 
 describe('/verwaltung/postausgang shows template, language and attachments', () => {
 	let database: Database;

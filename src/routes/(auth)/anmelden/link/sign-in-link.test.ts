@@ -3,6 +3,7 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createUser } from '$tests/helpers/users';
 import type { Database } from '$lib/server/db/client';
+import { ANONYMOUS } from '$lib/server/auth/actor';
 import { issueUserToken } from '$lib/server/auth/user-tokens';
 import { actions, load } from './+page.server';
 
@@ -16,7 +17,9 @@ describe('/anmelden/link (the sign-in link mailed after repeated wrong passwords
 	});
 
 	const event = (token: string, set: (name: string) => void = () => {}) => ({
-		locals: { db: database.db, user: null },
+		locals: { db: database.db, user: null, actor: ANONYMOUS },
+		request: new Request(`http://127.0.0.1/anmelden/link?token=${token}`, { method: 'POST' }),
+		getClientAddress: () => '10.9.8.7',
 		url: new URL(`http://127.0.0.1/anmelden/link?token=${token}`),
 		cookies: { set, delete: () => {} }
 	});

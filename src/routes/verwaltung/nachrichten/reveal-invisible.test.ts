@@ -1,4 +1,5 @@
 import { actorOf } from '$lib/server/auth/actor';
+import type { SessionUser } from '$lib/server/auth/roles';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '$tests/helpers/db';
 import type { Database } from '$lib/server/db/client';
@@ -10,7 +11,7 @@ import { load as detailLoad } from './[id=id]/+page.server';
 describe('back office: contact messages show invisible characters', () => {
 	let database: Database;
 	let id: number;
-	const staff = { id: 1, email: 'c@example.org', displayName: '', roles: ['content'] };
+	const staff: SessionUser = { id: 1, email: 'c@example.org', displayName: '', roles: ['content'] };
 
 	beforeAll(async () => {
 		database = await createTestDatabase();

@@ -194,7 +194,7 @@ describe('contact: back office', () => {
 		expect((await page.goto('/verwaltung/postausgang'))?.status()).toBe(200);
 		// SMTP is set up on the shared server: no notice.
 		await expect(page.locator('main').innerText()).resolves.not.toContain(
-			'Es ist kein Mailserver eingerichtet'
+			'Kein Mail-Server eingerichtet'
 		);
 		const row = page
 			.locator('.contact-list > li', { hasText: tag })

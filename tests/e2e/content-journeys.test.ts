@@ -11,6 +11,9 @@ import {
 	visitAndCheck
 } from './support';
 import { berlinLocal, postOk, submit } from './content-support';
+
+/** The pages that show site-wide notices (see src/routes/+layout.server.ts). */
+const NOTICE_PAGES = ['/', '/kontakt', '/haus-der-begegnung'];
 import { HttpClient, mainText } from './http';
 
 const PUBLIC_PAGES = [
@@ -101,15 +104,21 @@ describe('content journeys', () => {
 		await expect(row.innerText()).resolves.toContain('aktiv');
 		await expect(row.innerText()).resolves.toContain('Dringend');
 
-		// On every page (its HTML, over HTTP), and once in the browser with axe.
+		// Where notices inform (start page, Kontakt, Haus; its HTML, over HTTP), not on other
+		// pages or in the back office; and once in the browser with axe.
 		const anonymous = new HttpClient();
 		const staff = await HttpClient.as('content');
-		for (const path of [...PUBLIC_PAGES, '/aktuelles/neue-internetseite', '/verwaltung']) {
-			const res = await (path.startsWith('/verwaltung') ? staff : anonymous).get(path);
+		for (const path of NOTICE_PAGES) {
+			const res = await anonymous.get(path);
 			expect(res.status, path).toBe(200);
 			const banner = sectionNotices(res.body);
 			expect(mainText(banner), path).toContain(title);
 			expect(banner.match(/notice--urgent/g)?.length, path).toBe(1);
+		}
+		for (const path of ['/aktuelles', '/impressum', '/verwaltung']) {
+			const res = await (path.startsWith('/verwaltung') ? staff : anonymous).get(path);
+			expect(res.status, path).toBe(200);
+			expect(res.body, path).not.toContain(title);
 		}
 		await visitAndCheck(visitor, '/', 'content-notice-banner');
 		const banner = visitor.locator('section.notices');

@@ -300,7 +300,7 @@ describe('content back office: roles, bad input, ids', () => {
 		const site = await admin.post('/verwaltung/quartier', {
 			...VALID.site,
 			contactPhone: 'ruf an',
-			accessibilityReviewedOn: '31.12.2024',
+			accessibilityReviewedOn: '31.02.2024',
 			tasks: 'x'.repeat(600)
 		});
 		expect(site.status).toBe(400);

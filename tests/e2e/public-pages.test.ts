@@ -157,6 +157,8 @@ describe('public pages', () => {
 				]);
 				expect(new URL(page.url()).pathname).toBe(path);
 				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+				// On a phone the links are folded into the menu: open it like a visitor would.
+				await page.locator('nav.site-nav summary').click();
 				const nav = await page.locator('nav.site-nav').innerText();
 				expect(nav).toContain('Home');
 				expect(nav).toContain('Contact');

@@ -175,6 +175,7 @@ describe('public pages', () => {
 				]);
 				expect(new URL(page.url()).pathname).toBe(path);
 				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
+				await page.locator('nav.site-nav summary').click();
 				await expect(page.locator('nav.site-nav').innerText()).resolves.toContain('Startseite');
 			}
 		} finally {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/lib/server/db/client';
+import { migratedPgliteTemplate } from '../helpers/db';
 import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
 import { HttpClient, mainText } from './http';
 import { startServer, type RunningServer } from './server';
@@ -18,6 +20,10 @@ describe('admin CLI and rate limits (private server)', () => {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-cli-e2e-'));
 
 	beforeAll(async () => {
+		// A folder that already holds the migrated database (as after a first start): the CLI then
+		// opens it instead of running PGlite's initdb, which would cost most of this file's time.
+		const prepared = await openDatabase({ dataDir, loadDataDir: await migratedPgliteTemplate() });
+		await prepared.close();
 		const created = await runAdminCommand(
 			['create', 'chefin@example.org', '--name', 'Chefin', '--roles', 'admin'],
 			{ DATA_DIR: dataDir, DATABASE_URL: '' }

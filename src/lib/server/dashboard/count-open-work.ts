@@ -1,8 +1,9 @@
-import { and, count, eq, gt, or } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Actor } from '../auth/actor';
 import { can } from '../auth/permissions';
 import type { Db } from '../db/client';
 import { contactMessages, outboxMails } from '../db/schema';
+import { stuckMail } from '../mail/outbox';
 
 /**
  * The numbers beside the back-office menu items: unanswered messages and stuck mail. Two count
@@ -21,12 +22,7 @@ export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
 			? db
 					.select({ n: count() })
 					.from(outboxMails)
-					.where(
-						or(
-							eq(outboxMails.status, 'failed'),
-							and(eq(outboxMails.status, 'pending'), gt(outboxMails.attempts, 0))
-						)
-					)
+					.where(stuckMail)
 					.then(([r]) => r.n)
 			: null
 	]);

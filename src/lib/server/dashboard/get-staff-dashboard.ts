@@ -6,6 +6,7 @@ import type { Db } from '../db/client';
 import { contactMessages, notices, outboxMails, pages, siteSettings, venues } from '../db/schema';
 import { isAccessibilityReviewOverdue } from '../site/is-accessibility-review-overdue';
 import { now } from '../time';
+import { stuckMail } from '../mail/outbox';
 import { goLiveChecklist } from './go-live-checklist';
 
 /** A contact message waiting longer than this counts as overdue (feedback has its legal due date). */
@@ -80,11 +81,6 @@ async function messageSection(db: Db, at: Date) {
 }
 
 async function outboxSection(db: Db) {
-	// Stuck: given up, or still waiting after at least one failed attempt.
-	const stuck = or(
-		eq(outboxMails.status, 'failed'),
-		and(eq(outboxMails.status, 'pending'), gt(outboxMails.attempts, 0))
-	);
 	const [[{ waiting }], rows] = await Promise.all([
 		db.select({ waiting: count() }).from(outboxMails).where(eq(outboxMails.status, 'pending')),
 		db
@@ -97,7 +93,7 @@ async function outboxSection(db: Db) {
 				createdAt: outboxMails.createdAt
 			})
 			.from(outboxMails)
-			.where(stuck)
+			.where(stuckMail)
 			.orderBy(asc(outboxMails.createdAt), asc(outboxMails.id))
 			.limit(LIST_SIZE)
 	]);

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { timeZone } from '../time';
 import type { Db } from '../db/client';
 
 /** What a job's run gets: the database and the instant it was started at (the app's clock). */
@@ -17,8 +18,6 @@ export type JobDefinition = JobSchedule & {
 	run: (ctx: JobContext) => Promise<void>;
 };
 
-// The time module will own the zone (configuration, default Europe/Berlin); daily jobs follow it.
-const ZONE = 'Europe/Berlin';
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** A job in the code's registry: `every` seconds, or daily at a local wall-clock time ('03:30'). */
@@ -48,14 +47,16 @@ export function describeSchedule(schedule: JobSchedule): string {
 export function nextRunAfter(schedule: JobSchedule, after: Date): Date {
 	if ('every' in schedule) return new Date(after.getTime() + schedule.every * 1000);
 	const [hour, minute] = schedule.dailyAt.split(':').map(Number);
-	const local = Temporal.Instant.fromEpochMilliseconds(after.getTime()).toZonedDateTimeISO(ZONE);
+	const local = Temporal.Instant.fromEpochMilliseconds(after.getTime()).toZonedDateTimeISO(
+		timeZone()
+	);
 	let candidate = local.withPlainTime({ hour, minute });
 	if (Temporal.ZonedDateTime.compare(candidate, local) <= 0) {
 		candidate = local
 			.toPlainDate()
 			.add({ days: 1 })
 			.toZonedDateTime({
-				timeZone: ZONE,
+				timeZone: timeZone(),
 				plainTime: Temporal.PlainTime.from({ hour, minute })
 			});
 	}

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { outboxMails, type MailAttachment } from '../db/schema';
 import { now } from '../time';
@@ -207,3 +207,9 @@ export async function purgeOldOutboxMails(db: Db, days = OUTBOX_RETENTION_DAYS) 
 		.returning({ id: outboxMails.id });
 	return rows.length;
 }
+
+/** A mail that needs a person: given up, or still waiting after at least one failed attempt. */
+export const stuckMail = or(
+	eq(outboxMails.status, 'failed'),
+	and(eq(outboxMails.status, 'pending'), gt(outboxMails.attempts, 0))
+);

@@ -1,14 +1,44 @@
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.config.js';
 
-export default defineConfig({
+/** Builds use the messages compiled by scripts/compile-messages.mjs (skipped when unchanged). */
+const compiledMessages = {
+	name: 'quartier:compiled-messages',
+	apply: 'build' as const,
+	buildStart() {
+		execFileSync(process.execPath, ['scripts/compile-messages.mjs'], { stdio: 'inherit' });
+	}
+};
+
+const ISOLATED = 'src/**/*.isolated.test.ts';
+// Files about one database only are named for it and run only against it: *.pglite.test.ts (the
+// embedded database's data folder, the admin CLI on it), *.postgres.test.ts (the pg client and a
+// server's behaviour). TEST_DATABASE_URL picks the database (tests/helpers/db.ts).
+const OTHER_DATABASE = process.env.TEST_DATABASE_URL
+	? 'src/**/*.pglite.test.ts'
+	: 'src/**/*.postgres.test.ts';
+const unitTests = {
+	globalSetup: ['tests/compile-messages.setup.ts'],
+	environment: 'node',
+	// vitest leaves one core to its main process by default: one worker on CI's two cores. The
+	// main process idles while the tests (PGlite, argon2) work, so use all.
+	maxWorkers: Math.max(os.availableParallelism(), 2),
+	testTimeout: 30_000,
+	hookTimeout: 60_000
+};
+
+export default defineConfig(({ command }) => ({
 	plugins: [
-		// Under vitest the messages are compiled once by a global setup instead: the plugin keeps
-		// file handles open that stop vitest from exiting.
-		!process.env.VITEST && paraglideVitePlugin(paraglideOptions),
+		// The Paraglide plugin recompiles on every change, for `vite dev`. Builds and vitest (its
+		// global setup) use the cached compile instead; the plugin also keeps file handles open
+		// that stop vitest from exiting.
+		command === 'serve' && !process.env.VITEST
+			? paraglideVitePlugin(paraglideOptions)
+			: compiledMessages,
 		sveltekit()
 	],
 	test: {
@@ -17,14 +47,23 @@ export default defineConfig({
 				extends: './vite.config.ts',
 				test: {
 					name: 'unit',
-					globalSetup: ['tests/compile-messages.setup.ts'],
-					include: ['src/**/*.test.ts', 'tests/factories/**/*.test.ts'],
-					environment: 'node',
-					// vitest leaves one core to its main process by default: one worker on CI's two
-					// cores. The main process idles while the tests (PGlite, argon2) work, so use all.
-					maxWorkers: Math.max(os.availableParallelism(), 2),
-					testTimeout: 30_000,
-					hookTimeout: 60_000
+					...unitTests,
+					include: ['src/**/*.test.ts', 'tests/*.test.ts', 'tests/factories/**/*.test.ts'],
+					exclude: [ISOLATED, OTHER_DATABASE],
+					// Files share a worker's module graph (SvelteKit, drizzle, PGlite, the messages are
+					// imported once per worker, not once per file): this more than halves the phase.
+					// Each file still opens its own database. A file that mocks modules with vi.mock
+					// must be named *.isolated.test.ts (tests/conventions.test.ts checks this).
+					isolate: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'unit-isolated',
+					...unitTests,
+					include: [ISOLATED],
+					exclude: [OTHER_DATABASE]
 				}
 			},
 			{
@@ -43,4 +82,4 @@ export default defineConfig({
 			}
 		]
 	}
-});
+}));

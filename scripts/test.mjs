@@ -226,12 +226,17 @@ const synced = await phase('sync', 'svelte-kit sync (generated types)', () =>
 );
 if (!synced) finish();
 
+const UNIT = ['run', '--project', 'unit', '--project', 'unit-isolated'];
+
 await phase('unit-pglite', 'unit + integration tests on PGlite, TZ=UTC', () =>
-	run(bin('vitest'), ['run', '--project', 'unit'], { TZ: 'UTC', TEST_DATABASE_URL: '' })
+	run(bin('vitest'), UNIT, {
+		TZ: 'UTC',
+		TEST_DATABASE_URL: ''
+	})
 );
 
 await phase('unit-postgres', 'unit + integration tests on PostgreSQL, TZ=Europe/Berlin', () =>
-	run(bin('vitest'), ['run', '--project', 'unit'], {
+	run(bin('vitest'), UNIT, {
 		TZ: 'Europe/Berlin',
 		TEST_DATABASE_URL: pgUrl
 	})

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from './audit-actions';
 import { ACTION_LABELS, actionLabel, actorLabel } from './audit-labels';
 
 const messages = (locale: string) =>
-	JSON.parse(fs.readFileSync(`messages/audit/${locale}.json`, 'utf8')) as Record<string, string>;
+	JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as Record<string, string>;
 const keyOf = (action: string) => `audit_action_${action.replace(/[.-]/g, '_')}`;
 
 describe('audit action labels', () => {

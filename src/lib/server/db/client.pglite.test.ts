@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migratedPgliteTemplate } from '$tests/helpers/db';
 import { openDatabase } from './client';
 
 const dirs: string[] = [];
@@ -12,6 +12,9 @@ function tempDir(): string {
 	dirs.push(dir);
 	return dir;
 }
+/** A migrated database to start from: what these tests check comes after initdb. */
+const migrated = () => migratedPgliteTemplate();
+
 afterEach(() => {
 	for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -42,7 +45,7 @@ describe('PGlite data folder lock', () => {
 		{ timeout: 120_000 },
 		async () => {
 			const dataDir = tempDir();
-			const first = await openDatabase({ dataDir });
+			const first = await openDatabase({ dataDir, loadDataDir: await migrated() });
 			try {
 				await first.ping();
 				expect(lockHolder(dataDir)).toBe(process.pid);
@@ -68,7 +71,7 @@ describe('PGlite data folder lock', () => {
 		const dead = spawn(process.execPath, ['-e', '0']);
 		await new Promise((resolve) => dead.once('exit', resolve));
 		fs.writeFileSync(path.join(dataDir, 'quartier.pid'), String(dead.pid));
-		const database = await openDatabase({ dataDir });
+		const database = await openDatabase({ dataDir, loadDataDir: await migrated() });
 		expect(lockHolder(dataDir)).toBe(process.pid);
 		await database.close();
 	});
@@ -89,42 +92,10 @@ describe('PGlite data folder lock', () => {
 
 describe('in-memory PGlite', () => {
 	it('answers pings until closed', async () => {
-		const database = await openDatabase({});
+		const database = await openDatabase({ loadDataDir: await migrated() });
 		expect(database.driver).toBe('pglite');
 		await database.ping();
 		await database.close();
 		await expect(database.ping()).rejects.toThrow();
-	});
-});
-
-const serverUrl = process.env.TEST_DATABASE_URL;
-
-// Only meaningful against a PostgreSQL server; scripts/test.mjs runs this file once with one.
-describe.runIf(serverUrl)('PostgreSQL client', () => {
-	it('survives the server dropping idle connections (restart, failover)', async () => {
-		// A database of its own, so terminating connections cannot hit other test files.
-		const name = `quartier_client_test_${process.pid}_${Date.now()}`;
-		const admin = new pg.Client({ connectionString: serverUrl });
-		await admin.connect();
-		await admin.query(`create database ${name}`);
-		const url = new URL(serverUrl!);
-		url.pathname = `/${name}`;
-		const database = await openDatabase({ url: url.toString() });
-		expect(database.driver).toBe('postgres');
-		try {
-			await database.ping();
-			const killed = await admin.query(
-				'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
-				[name]
-			);
-			expect(killed.rowCount).toBeGreaterThan(0);
-			// Give the pool time to notice; an unhandled pool 'error' event would crash the process here.
-			await new Promise((r) => setTimeout(r, 300));
-			await database.ping();
-		} finally {
-			await database.close();
-			await admin.query(`drop database if exists ${name} with (force)`);
-			await admin.end();
-		}
 	});
 });

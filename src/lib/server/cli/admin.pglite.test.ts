@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migratedPgliteTemplate } from '$tests/helpers/db';
 import { openDatabase } from '../db/client';
 import { peekUserToken } from '../auth/user-tokens';
 import { findUserByEmail } from '../auth/users';
@@ -35,7 +36,11 @@ async function withDatabase<T>(
 }
 
 describe('admin CLI', () => {
-	beforeAll(() => {
+	beforeAll(async () => {
+		// The folder of a server that has started once (initdb and its first start are tested by
+		// the data folder tests and the first-run journey).
+		const prepared = await openDatabase({ dataDir, loadDataDir: await migratedPgliteTemplate() });
+		await prepared.close();
 		process.env.DATA_DIR = dataDir;
 		process.env.ORIGIN = 'https://quartier.example';
 		delete process.env.DATABASE_URL;

@@ -31,6 +31,17 @@ const unitTests = {
 	hookTimeout: 60_000
 };
 
+/** HTTP and browser tests against the built server, one server per run (global setup). */
+const againstTheBuild = {
+	environment: 'node',
+	globalSetup: ['tests/compile-messages.setup.ts', 'tests/e2e/global-setup.ts'],
+	testTimeout: 60_000,
+	hookTimeout: 120_000,
+	fileParallelism: false,
+	// One module graph for all files: playwright and axe are imported once, not per file.
+	isolate: false
+};
+
 export default defineConfig(({ command }) => ({
 	plugins: [
 		// The Paraglide plugin recompiles on every change, for `vite dev`. Builds and vitest (its
@@ -68,17 +79,11 @@ export default defineConfig(({ command }) => ({
 			},
 			{
 				extends: './vite.config.ts',
-				test: {
-					name: 'e2e',
-					include: ['tests/e2e/**/*.test.ts'],
-					environment: 'node',
-					globalSetup: ['tests/compile-messages.setup.ts', 'tests/e2e/global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false,
-					// One module graph for all files: playwright and axe are imported once, not per file.
-					isolate: false
-				}
+				test: { name: 'http', include: ['tests/e2e/http/**/*.test.ts'], ...againstTheBuild }
+			},
+			{
+				extends: './vite.config.ts',
+				test: { name: 'browser', include: ['tests/e2e/browser/**/*.test.ts'], ...againstTheBuild }
 			}
 		]
 	}

@@ -5,13 +5,13 @@
 //      when running as root on Debian, otherwise a message says what to install);
 //   2. a throwaway PostgreSQL cluster on loopback (always stopped and deleted at the end);
 //   3. phases: svelte-kit sync; unit + integration tests on PGlite (TZ=UTC) and on PostgreSQL
-//      (TZ=Europe/Berlin); vite build; end-to-end tests against the built server on PGlite; a
-//      smaller end-to-end pass against the built server on PostgreSQL.
+//      (TZ=Europe/Berlin); vite build; HTTP tests against the built server on PGlite; browser
+//      tests (Chromium) against it; a smaller HTTP pass against the built server on PostgreSQL.
 //
 // Usage: npm test                        everything
 //        npm test -- unit-pglite build   only the named phases (sync always runs)
 // Env:   TEST_DATABASE_URL   use this PostgreSQL server instead of starting a cluster
-//        E2E_POSTGRES=full   run the whole end-to-end suite on PostgreSQL too
+//        E2E_POSTGRES=full   run all HTTP and browser tests on PostgreSQL too
 //        CHROMIUM_PATH, PG_BIN, BUILD_DIR, KIT_OUT_DIR
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,15 +23,19 @@ import { ensureChromium, ensurePostgres, startThrowawayCluster } from './lib/sys
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(ROOT);
 
-// The PostgreSQL pass of the end-to-end suite repeats only what depends on the driver: the
-// server starting, migrating and seeding on a real server (global setup, smoke), every public
-// page's loaders (public-html), sessions, CSRF, health and error pages (ops-http). The domain
-// logic on PostgreSQL is covered by the unit/integration phase, which runs completely on both
-// databases; browser-level checks (widths, axe, keyboard) do not depend on the database.
-// ops-database.test.ts uses PostgreSQL in the first pass already.
-const E2E_POSTGRES_SUBSET = ['tests/e2e/smoke', 'tests/e2e/public-html', 'tests/e2e/ops-http'];
+// The PostgreSQL pass against the built server repeats only what depends on the driver: the
+// server starting, migrating and seeding on a real server (global setup), every public page's
+// loaders (public-html), sessions, CSRF, health and error pages (ops-http), logins and roles
+// (auth-roles). The domain logic on PostgreSQL is covered by the unit phase, which runs completely
+// on both databases; browser-level checks (widths, axe, keyboard) do not depend on the database.
+// ops-database uses PostgreSQL in the PGlite pass already.
+const HTTP_POSTGRES_SUBSET = [
+	'tests/e2e/http/public-html',
+	'tests/e2e/http/ops-http',
+	'tests/e2e/http/auth-roles'
+];
 
-const PHASES = ['unit-pglite', 'unit-postgres', 'build', 'e2e-pglite', 'e2e-postgres'];
+const PHASES = ['unit-pglite', 'unit-postgres', 'build', 'http-pglite', 'browser', 'http-postgres'];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 for (const name of wanted) {
 	if (!PHASES.includes(name)) {
@@ -125,7 +129,7 @@ function skip(name, detail, reason) {
 // The budget of `npm test` on the CI machine (2 cores): see README "Tests".
 const BUDGET_SECONDS = 8 * 60;
 const BROWSER_SHARE = 1 / 3;
-const BROWSER_PHASES = ['e2e-pglite', 'e2e-postgres'];
+const BROWSER_PHASES = ['browser'];
 
 function summary() {
 	const total = (Date.now() - runStarted) / 1000;
@@ -146,9 +150,9 @@ function summary() {
 	const complete = PHASES.every((name) => results.some((r) => r.name === name));
 	const over = [];
 	if (complete && total > BUDGET_SECONDS) over.push(`total over ${BUDGET_SECONDS} s`);
-	if (complete && browser > total * BROWSER_SHARE) over.push('end-to-end over a third');
+	if (complete && browser > total * BROWSER_SHARE) over.push('browser tests over a third');
 	console.log(
-		`  budget: total ${total.toFixed(0)} s of ${BUDGET_SECONDS} s, end-to-end (browser and HTTP against the built server) ${browser.toFixed(0)} s = ${share(browser).trim()} of the run (at most ${Math.round(BROWSER_SHARE * 100)} %)` +
+		`  budget: total ${total.toFixed(0)} s of ${BUDGET_SECONDS} s, browser tests ${browser.toFixed(0)} s = ${share(browser).trim()} of the run (at most ${Math.round(BROWSER_SHARE * 100)} %)` +
 			(complete ? '' : ' [not all phases ran]') +
 			(over.length > 0 ? ` \x1b[33m${over.join(', ')}\x1b[0m` : '')
 	);
@@ -187,8 +191,9 @@ if (!fs.existsSync('node_modules/.bin/vitest')) {
 	process.exit(1);
 }
 
-const needsBrowser = selected('e2e-pglite') || selected('e2e-postgres');
-const needsPostgres = selected('unit-postgres') || needsBrowser;
+const needsBrowser = selected('browser');
+const needsPostgres =
+	selected('unit-postgres') || selected('http-pglite') || selected('http-postgres') || needsBrowser;
 let pgUrl = process.env.TEST_DATABASE_URL;
 try {
 	if (needsBrowser) log(`Chromium: ${ensureChromium(log)}`);
@@ -252,23 +257,29 @@ const built = await phase('build', `vite build into ${buildDir}/`, async () => {
 
 const hasBuild = fs.existsSync(path.join(buildDir, 'index.js'));
 if (!built || !hasBuild) {
-	skip('e2e-pglite', 'end-to-end on PGlite', 'no build');
-	skip('e2e-postgres', 'end-to-end on PostgreSQL', 'no build');
+	for (const name of ['http-pglite', 'browser', 'http-postgres'])
+		skip(name, 'against the build', 'no build');
 } else {
-	await phase('e2e-pglite', 'end-to-end tests, built server on PGlite', () =>
-		run(bin('vitest'), ['run', '--project', 'e2e'], { ...e2eEnv, E2E_DATABASE_URL: '' })
+	await phase('http-pglite', 'HTTP tests against the built server on PGlite', () =>
+		run(bin('vitest'), ['run', '--project', 'http'], { ...e2eEnv, E2E_DATABASE_URL: '' })
+	);
+	await phase('browser', 'browser tests (Chromium) against the built server on PGlite', () =>
+		run(bin('vitest'), ['run', '--project', 'browser'], { ...e2eEnv, E2E_DATABASE_URL: '' })
 	);
 	const full = process.env.E2E_POSTGRES === 'full';
+	const onPostgres = (args) =>
+		withDatabase(pgUrl, (databaseUrl) =>
+			run(bin('vitest'), ['run', ...args], { ...e2eEnv, E2E_DATABASE_URL: databaseUrl })
+		);
 	await phase(
-		'e2e-postgres',
-		`end-to-end tests, built server on PostgreSQL (${full ? 'full suite' : 'smoke, public-html, ops-http'})`,
-		() =>
-			withDatabase(pgUrl, (databaseUrl) =>
-				run(bin('vitest'), ['run', '--project', 'e2e', ...(full ? [] : E2E_POSTGRES_SUBSET)], {
-					...e2eEnv,
-					E2E_DATABASE_URL: databaseUrl
-				})
-			)
+		'http-postgres',
+		`${full ? 'HTTP and browser tests' : 'HTTP tests (public-html, ops-http, auth-roles)'} against the built server on PostgreSQL`,
+		async () => {
+			if (!full) return onPostgres(['--project', 'http', ...HTTP_POSTGRES_SUBSET]);
+			// One server per project run: each gets its own database.
+			const http = await onPostgres(['--project', 'http']);
+			return http === 0 ? onPostgres(['--project', 'browser']) : http;
+		}
 	);
 }
 

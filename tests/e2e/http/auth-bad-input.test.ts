@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, idsInLinks, mainText } from './http';
-import { linkPath, readMails, waitForNewMail } from './support';
+import { HttpClient, idsInLinks, mainText } from '../http';
+import { linkPath, readMails, waitForNewMail } from '../support';
 
 /*
  * Every account form gets what no browser form would send, over HTTP (no browser: these are

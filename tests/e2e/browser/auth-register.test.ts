@@ -13,7 +13,7 @@ import {
 	screenshot,
 	submit,
 	waitForNewMail
-} from './support';
+} from '../support';
 
 const PASSWORD = 'Mein-Quartier-Passwort';
 

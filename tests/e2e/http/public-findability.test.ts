@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, PUBLIC_PAGES } from './support';
+import { baseUrl, PUBLIC_PAGES } from '../support';
 
 /**
  * What a first visitor, a search engine and a person looking for the office's notices get, over

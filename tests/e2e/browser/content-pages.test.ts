@@ -10,8 +10,8 @@ import {
 	PHONE,
 	screenshot,
 	visitAndCheck
-} from './support';
-import { idsOnList, submit } from './content-support';
+} from '../support';
+import { idsOnList, submit } from '../content-support';
 
 describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 	let browser: Browser;

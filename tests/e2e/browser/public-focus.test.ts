@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from './support';
+import { closePage, DESKTOP, launchBrowser, openPage, PHONE, screenshot } from '../support';
 
 /**
  * Focus must be visible and readable: every focused element in the header, the menu and the

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/lib/server/db/client';
-import { migratedPgliteTemplate } from '../helpers/db';
-import { runAdminCommand, setPasswordTokenFrom } from '../helpers/users';
-import { HttpClient, mainText } from './http';
-import { startServer, type RunningServer } from './server';
+import { openDatabase } from '../../../src/lib/server/db/client';
+import { migratedPgliteTemplate } from '../../helpers/db';
+import { runAdminCommand, setPasswordTokenFrom } from '../../helpers/users';
+import { HttpClient, mainText } from '../http';
+import { startServer, type RunningServer } from '../server';
 
 /**
  * The admin CLI against a private server and data folder (the shared server's folder is in use):

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { siteSettings } from '../../src/lib/server/db/schema';
-import { createContactMessage, createStaffUser, TEST_PASSWORD } from '../factories';
-import { HttpClient } from './http';
-import { startServer, type RunningServer } from './server';
+import { siteSettings } from '../../../src/lib/server/db/schema';
+import { createContactMessage, createStaffUser, TEST_PASSWORD } from '../../factories';
+import { HttpClient } from '../http';
+import { startServer, type RunningServer } from '../server';
 import {
 	closePage,
 	expectAccessible,
@@ -12,8 +12,8 @@ import {
 	launchBrowser,
 	PHONE,
 	screenshot
-} from './support';
-import { marker, openPageAt, prepareDataDir } from './contact-support';
+} from '../support';
+import { marker, openPageAt, prepareDataDir } from '../contact-support';
 
 const ADMIN = 'postausgang-admin@kaster.example';
 const OFFICE = 'buero@kaster.example';

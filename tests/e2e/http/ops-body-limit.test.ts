@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl } from './support';
+import { baseUrl } from '../support';
 
 describe('oversized form posts', () => {
 	it('answer 413 with a German message instead of a CSRF failure', async () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueUserToken } from '../../src/lib/server/auth/user-tokens';
-import { createStaffUser } from '../factories';
-import { prepareDataDir } from './contact-support';
-import { startServer, type RunningServer } from './server';
+import { issueUserToken } from '../../../src/lib/server/auth/user-tokens';
+import { createStaffUser } from '../../factories';
+import { prepareDataDir } from '../contact-support';
+import { startServer, type RunningServer } from '../server';
 
 /**
  * A private server configured as in production behind an HTTPS proxy (ORIGIN=https://…) with

@@ -9,7 +9,7 @@ import {
 	PHONE,
 	postForm,
 	screenshot
-} from './support';
+} from '../support';
 
 /**
  * The back office's start page as a journey: what needs doing, per role, with counts on the menu

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startServer, type RunningServer } from './server';
-import { launchBrowser, logIn, submit } from './support';
+import { startServer, type RunningServer } from '../server';
+import { launchBrowser, logIn, submit } from '../support';
 
 /**
  * The first run as the README describes it: start on an empty data folder, follow the one-time

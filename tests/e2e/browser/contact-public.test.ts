@@ -11,9 +11,9 @@ import {
 	screenshot,
 	visitAndCheck,
 	waitForNewMail
-} from './support';
-import { mailHeader, marker, sendContactForm, sendFeedbackForm } from './contact-support';
-import { HttpClient } from './http';
+} from '../support';
+import { mailHeader, marker, sendContactForm, sendFeedbackForm } from '../contact-support';
+import { HttpClient } from '../http';
 
 /** The contact page and the accessibility statement on the shared server, as a visitor. */
 describe('contact: public pages', () => {

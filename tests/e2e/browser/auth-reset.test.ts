@@ -15,7 +15,7 @@ import {
 	submit,
 	TEST_PASSWORD,
 	waitForNewMail
-} from './support';
+} from '../support';
 
 describe('password reset by mail', () => {
 	let browser: Browser;

@@ -15,8 +15,8 @@ import {
 	screenshot,
 	submit,
 	TEST_PASSWORD
-} from './support';
-import { HttpClient } from './http';
+} from '../support';
+import { HttpClient } from '../http';
 
 async function tryLogin(page: Page, email: string, password: string) {
 	await page.goto('/anmelden');

@@ -10,7 +10,7 @@ import {
 	openPage,
 	postForm,
 	screenshot
-} from './support';
+} from '../support';
 
 /**
  * The form kit's example page (/entwicklung/komponenten; the shared test server sets

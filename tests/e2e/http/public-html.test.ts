@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, PUBLIC_PAGES } from './support';
+import { baseUrl, PUBLIC_PAGES } from '../support';
 
 /**
  * The HTML of every public page, fetched without a browser: cheap enough to run against both

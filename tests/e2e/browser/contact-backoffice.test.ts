@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { HttpClient, mainText } from './http';
+import { HttpClient, mainText } from '../http';
 import {
 	closePage,
 	expectAccessible,
@@ -11,8 +11,8 @@ import {
 	readMails,
 	screenshot,
 	waitForNewMail
-} from './support';
-import { marker } from './contact-support';
+} from '../support';
+import { marker } from '../contact-support';
 
 /*
  * Staff read messages and the outbox on the shared server. The messages come in over HTTP (the

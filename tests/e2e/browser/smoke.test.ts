@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, openPage, PHONE, screenshot } from './support';
+import { expectAccessible, launchBrowser, openPage, PHONE, screenshot } from '../support';
 
 describe('smoke', () => {
 	let browser: Browser;

@@ -9,12 +9,12 @@ import {
 	openPage,
 	screenshot,
 	visitAndCheck
-} from './support';
-import { berlinLocal, postOk, submit } from './content-support';
+} from '../support';
+import { berlinLocal, postOk, submit } from '../content-support';
 
 /** The pages that show site-wide notices (see src/routes/+layout.server.ts). */
 const NOTICE_PAGES = ['/', '/kontakt', '/haus-der-begegnung'];
-import { HttpClient, mainText } from './http';
+import { HttpClient, mainText } from '../http';
 
 const PUBLIC_PAGES = [
 	'/',

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../server';
 
 /**
  * What happens when the database goes away under a running server: /healthz says so with 503,

@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { HttpClient } from './http';
-import {
-	baseUrl,
-	closePage,
-	emailFor,
-	expectAccessible,
-	expectNoHorizontalScroll,
-	launchBrowser,
-	openPage,
-	PHONE,
-	screenshot,
-	TEST_PASSWORD
-} from './support';
+import { describe, expect, it } from 'vitest';
+import { HttpClient } from '../http';
+import { baseUrl, emailFor, TEST_PASSWORD } from '../support';
 
-/** Operational behaviour of the shared test server: health, headers, cookies, 404, CSRF. */
+/**
+ * Operational behaviour of the shared test server: health, headers, cookies, 404, CSRF. The 404
+ * page in the browser is browser/not-found-page.test.ts.
+ */
 
 const PAGES = ['/', '/quartiersmanagement', '/kontakt', '/anmelden', '/seite-gibt-es-nicht'];
 const CSRF_TEXT = 'Aus Sicherheitsgründen konnten wir Ihre Eingabe nicht annehmen';
@@ -122,50 +113,6 @@ describe('cookies over plain http', () => {
 });
 
 describe('404 page', () => {
-	let browser: Browser;
-	beforeAll(async () => {
-		browser = await launchBrowser();
-	});
-	afterAll(async () => {
-		await browser?.close();
-	});
-
-	it('is friendly, German and inside the site layout', async () => {
-		const page = await openPage(browser);
-		try {
-			const res = await page.goto('/seite-gibt-es-nicht');
-			expect(res?.status()).toBe(404);
-			await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
-			expect(await page.locator('h1').count()).toBe(1);
-			await expect(page.locator('h1').innerText()).resolves.toBe('Seite nicht gefunden');
-			await expect(page.locator('main').innerText()).resolves.toContain(
-				'Diese Seite gibt es leider nicht (mehr).'
-			);
-			await expect(page.locator('main a[href="/"]').innerText()).resolves.toContain(
-				'Zur Startseite'
-			);
-			expect(await page.locator('header.site-header').count()).toBe(1);
-			expect(await page.locator('nav.site-nav a[href="/kontakt"]').count()).toBe(1);
-			expect(await page.locator('footer.site-footer a[href="/impressum"]').count()).toBe(1);
-			await expect(page.title()).resolves.toContain('Seite nicht gefunden');
-			await expectAccessible(page);
-			await screenshot(page, 'ops-404');
-		} finally {
-			await closePage(page);
-		}
-	});
-
-	it('fits a phone without sideways scrolling', async () => {
-		const page = await openPage(browser, { width: PHONE });
-		try {
-			expect((await page.goto('/seite-gibt-es-nicht'))?.status()).toBe(404);
-			await expectNoHorizontalScroll(page);
-			await screenshot(page, 'ops-404');
-		} finally {
-			await closePage(page);
-		}
-	});
-
 	it('does not reflect the requested path unescaped', async () => {
 		const res = await fetch(`${baseUrl()}/%3Cscript%3Ealert(1)%3C%2Fscript%3E`);
 		expect(res.status).toBe(404);

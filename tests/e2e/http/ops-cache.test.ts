@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from './server';
+import { startServer, type RunningServer } from '../server';
 
 /**
  * The page cache and HTTP caching against two app instances on one PostgreSQL database: an

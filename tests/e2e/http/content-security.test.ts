@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, idsInLinks, mainText } from './http';
+import { HttpClient, idsInLinks, mainText } from '../http';
 
 /*
  * The content back office over HTTP (no browser): every page and action against anonymous

@@ -12,7 +12,7 @@ import {
 	PHONE,
 	PUBLIC_PAGES,
 	screenshot
-} from './support';
+} from '../support';
 
 /**
  * Every public page in Chromium at desktop width and at 320 px: one h1, German, skip link,

@@ -17,7 +17,7 @@ import {
 	screenshot,
 	submit,
 	waitForNewMail
-} from './support';
+} from '../support';
 
 const NEW_PASSWORD = 'Redaktion-Passwort-2025';
 

@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { describeForm } from '$lib/server/form-meta';
-import { parseForm } from '$lib/server/form';
+import { formAction } from '$lib/server/forms/action';
 import { componentExamplesEnabled, exampleSchema } from '$lib/server/dev/component-examples';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,11 +10,16 @@ export const load: PageServerLoad = async () => {
 	return { fields: describeForm(exampleSchema) };
 };
 
+/** The live example form: parsed and answered by the one form pipeline, nothing stored. */
+const sendExample = formAction({
+	schema: exampleSchema,
+	run: async () => undefined,
+	respond: (_, { values }) => ({ sent: true, values })
+});
+
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: (event) => {
 		if (!componentExamplesEnabled()) error(404, m.error_not_found_text());
-		const form = await parseForm(request, exampleSchema);
-		if (!form.ok) return fail(400, { errors: form.errors, values: form.values });
-		return { sent: true, values: form.values };
+		return sendExample(event);
 	}
 };

@@ -14,7 +14,8 @@ const compiledMessages = {
 	}
 };
 
-const ISOLATED = 'src/**/*.isolated.test.ts';
+// Named *.isolated.test.ts, or *.isolated.pglite.test.ts for one database (see below).
+const ISOLATED = ['src/**/*.isolated.test.ts', 'src/**/*.isolated.*.test.ts'];
 // Files about one database only are named for it and run only against it: *.pglite.test.ts (the
 // embedded database's data folder, the admin CLI on it), *.postgres.test.ts (the pg client and a
 // server's behaviour). TEST_DATABASE_URL picks the database (tests/helpers/db.ts).
@@ -60,7 +61,7 @@ export default defineConfig(({ command }) => ({
 					name: 'unit',
 					...unitTests,
 					include: ['src/**/*.test.ts', 'tests/*.test.ts', 'tests/factories/**/*.test.ts'],
-					exclude: [ISOLATED, OTHER_DATABASE],
+					exclude: [...ISOLATED, OTHER_DATABASE],
 					// Files share a worker's module graph (SvelteKit, drizzle, PGlite, the messages are
 					// imported once per worker, not once per file): this more than halves the phase.
 					// Each file still opens its own database. A file that mocks modules with vi.mock
@@ -73,7 +74,7 @@ export default defineConfig(({ command }) => ({
 				test: {
 					name: 'unit-isolated',
 					...unitTests,
-					include: [ISOLATED],
+					include: ISOLATED,
 					exclude: [OTHER_DATABASE]
 				}
 			},

@@ -12,9 +12,16 @@ function testFilesMatching(pattern: RegExp): string[] {
 }
 
 describe('test conventions', () => {
+	const isolated = (file: string) => /\.isolated(\.[a-z]+)?\.test\.ts$/.test(file);
+
 	it('runs every file that mocks modules in isolation (the unit project shares modules)', () => {
 		const mocking = testFilesMatching(/\bvi\.(mock|doMock)\(/);
 		expect(mocking.length).toBeGreaterThan(0);
-		expect(mocking.filter((file) => !file.endsWith('.isolated.test.ts'))).toEqual([]);
+		expect(mocking.filter((file) => !isolated(file))).toEqual([]);
+	});
+
+	it('runs every file that sets configuration in process.env in isolation (config() is read once)', () => {
+		const configuring = testFilesMatching(/process\.env\.(?!TZ\b)[A-Z_]+ =|delete process\.env\./);
+		expect(configuring.filter((file) => !isolated(file))).toEqual([]);
 	});
 });

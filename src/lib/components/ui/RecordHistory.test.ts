@@ -49,4 +49,42 @@ describe('RecordHistory', () => {
 		expect(body).toMatch(/<td[^>]*>nein<\/td>\s*<td[^>]*>ja<\/td>/);
 		expect(body).toContain('Es werden die letzten 1 Einträge gezeigt.');
 	});
+
+	it('names fields and stored values by the labels the history carries, or the ones given', () => {
+		const body = html({
+			history: {
+				truncated: false,
+				fieldLabels: { roles: 'Rollen', priority: 'Art' },
+				valueLabels: {
+					roles: { rooms: 'Räume', content: 'Inhalte' },
+					priority: { info: 'Hinweis' }
+				},
+				entries: [
+					{
+						id: 2,
+						at: new Date('2026-05-01T10:00:00Z'),
+						actionLabel: 'Rollen geändert',
+						actorName: 'Herr Admin',
+						changes: [
+							{ field: 'roles', before: [], after: ['rooms', 'content', 'gone'] },
+							{ field: 'priority', before: 'info', after: 'urgent' },
+							{ field: 'substituteId', before: 3, after: 4 }
+						]
+					}
+				]
+			},
+			fieldLabels: { priority: 'Art des Hinweises' },
+			valueLabels: { substituteId: { '4': 'Frau Lindner' } }
+		});
+		// An empty list is empty; a value without a label shows as stored.
+		expect(body).toMatch(
+			/<th scope="row">Rollen<\/th>\s*<td[^>]*>\(leer\)<\/td>\s*<td[^>]*>Räume, Inhalte, gone<\/td>/
+		);
+		expect(body).toMatch(
+			/<th scope="row">Art des Hinweises<\/th>\s*<td[^>]*>Hinweis<\/td>\s*<td[^>]*>urgent<\/td>/
+		);
+		expect(body).toMatch(
+			/<th scope="row">substituteId<\/th>\s*<td[^>]*>3<\/td>\s*<td[^>]*>Frau Lindner<\/td>/
+		);
+	});
 });

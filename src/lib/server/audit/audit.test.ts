@@ -97,6 +97,22 @@ describe('typed audit on the database', () => {
 			});
 		});
 
+		it('never stores fields named like secrets (password hashes, tokens)', async () => {
+			await recordAudit(db, {
+				actor: admin,
+				action: 'account.password-set',
+				entity: 'user',
+				entityId: 1,
+				before: { passwordHash: '$argon2id$alt', displayName: 'A' },
+				after: { passwordHash: '$argon2id$neu', displayName: 'B' },
+				data: { via: 'set_password', token: 'abc', tokenHash: 'def', smtpPassword: 'x' }
+			});
+			const [row] = await rows();
+			expect(row.before).toEqual({ displayName: 'A' });
+			expect(row.after).toEqual({ displayName: 'B' });
+			expect(row.data).toEqual({ via: 'set_password' });
+		});
+
 		it('writes nothing when the change it belongs to is rolled back', async () => {
 			await expect(
 				db.transaction(async (tx) => {
@@ -228,6 +244,22 @@ describe('typed audit on the database', () => {
 			expect(await refusal(admin, 'notice')).toBe('allowed');
 			expect(await refusal(admin, 'user')).toBe('allowed');
 			expect(await refusal(CLI_ACTOR, 'site_settings')).toBe('allowed');
+		});
+
+		it('does not show a secret field of an entry stored before secrets were left out', async () => {
+			await db.insert(auditLog).values({
+				action: 'account.password-set',
+				entity: 'user',
+				entityId: '7',
+				before: { passwordHash: 'alt', roles: [] },
+				after: { passwordHash: 'neu', roles: ['content'] }
+			});
+			const { entries } = await findRecordHistory(db, {
+				actor: admin,
+				entity: 'user',
+				entityId: 7
+			});
+			expect(entries[0].changes).toEqual([{ field: 'roles', before: [], after: ['content'] }]);
 		});
 
 		it('names a deleted account as such', async () => {

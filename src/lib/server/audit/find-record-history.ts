@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { assertCan, type Permission } from '../auth/permissions';
 import type { AuditEntity } from './audit-actions';
 import { actionLabel, actorLabel } from './audit-labels';
+import { isSecretField } from './secret-fields';
 
 /** Who may read a record's history: whoever may edit that kind of record. */
 const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
@@ -93,7 +94,10 @@ function changesOf(
 	before: Record<string, unknown> | null,
 	after: Record<string, unknown> | null
 ): FieldChange[] {
-	const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
+	// Secrets are not recorded; an entry written before that rule still does not show them.
+	const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])].filter(
+		(field) => !isSecretField(field)
+	);
 	return fields.map((field) => ({
 		field,
 		before: before?.[field] ?? null,

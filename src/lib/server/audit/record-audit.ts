@@ -4,6 +4,7 @@ import { actorUserId, type Actor } from '../auth/actor';
 import { currentRequestId } from '../request-context';
 import { now } from '../time';
 import type { AuditAction, AuditEntity } from './audit-actions';
+import { withoutSecrets } from './secret-fields';
 
 export interface AuditEntry {
 	actor: Actor;
@@ -13,25 +14,26 @@ export interface AuditEntry {
 	/** For updates: the changed fields before and after the change. */
 	before?: Record<string, unknown>;
 	after?: Record<string, unknown>;
-	/** Anything else worth keeping (never passwords, tokens or mail bodies). */
+	/** Anything else worth keeping (never passwords, tokens or mail bodies; secret names are dropped). */
 	data?: Record<string, unknown>;
 }
 
 /**
  * Writes an audit record; pass the transaction of the change it describes. Before/after go into
  * their own columns, trimmed to the fields that really changed, so a record's history shows
- * changes and not copies; the id of the current request (if any) is stored with it.
+ * changes and not copies; the id of the current request (if any) is stored with it. Fields named
+ * like secrets (password hashes, tokens: `isSecretField`) are never stored.
  */
 export async function recordAudit(db: Db | Tx, entry: AuditEntry) {
 	// The kind tells the CLI from a visitor or the system when there is no user to name.
-	const { before, after } = changedOnly(entry.before, entry.after);
+	const { before, after } = changedOnly(withoutSecrets(entry.before), withoutSecrets(entry.after));
 	await db.insert(auditLog).values({
 		actorId: actorUserId(entry.actor),
 		actorKind: entry.actor.kind,
 		action: entry.action,
 		entity: entry.entity,
 		entityId: entry.entityId === undefined ? null : String(entry.entityId),
-		data: entry.data ?? null,
+		data: withoutSecrets(entry.data) ?? null,
 		before: before ?? null,
 		after: after ?? null,
 		requestId: currentRequestId(),

@@ -1,3 +1,4 @@
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { getMainVenue } from '$lib/server/site/get-main-venue';
@@ -18,7 +19,12 @@ export const load: PageServerLoad = async (event) => {
 			city: venue.city,
 			openingHours: venue.openingHours,
 			accessibility: venue.accessibility
-		}
+		},
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'venue', id: venue.id },
+			{ form: venueSchema }
+		)
 	};
 };
 

@@ -1,3 +1,4 @@
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { permitted } from '$lib/server/forms/domain-errors';
 import { getSiteSettings } from '$lib/server/site/get-site';
@@ -26,7 +27,12 @@ export const load: PageServerLoad = async (event) => {
 			accessibilityEnforcementBody: site.accessibilityEnforcementBody,
 			accessibilityReviewedOn: site.accessibilityReviewedOn ?? ''
 		},
-		reviewOverdue: isAccessibilityReviewOverdue(site)
+		reviewOverdue: isAccessibilityReviewOverdue(site),
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'site_settings', id: site.id },
+			{ form: siteSettingsSchema }
+		)
 	};
 };
 

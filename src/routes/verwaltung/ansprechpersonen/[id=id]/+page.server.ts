@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { deleteContactPerson } from '$lib/server/site/delete-contact-person';
@@ -15,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		orErrorPage(event, getContactPersonById(db, id)),
 		findContactPersons(db)
 	]);
+	const labelOf = (p: { name: string; roleTitle: string }) => p.name || p.roleTitle;
 	return {
 		person: {
 			roleTitle: person.roleTitle,
@@ -28,11 +31,19 @@ export const load: PageServerLoad = async (event) => {
 			substituteId: person.substituteId ? String(person.substituteId) : '',
 			sortOrder: String(person.sortOrder)
 		},
-		label: person.name || person.roleTitle,
-		others: persons
-			.filter((p) => p.id !== id)
-			.map((p) => ({ id: p.id, label: p.name || p.roleTitle })),
-		substituteFor: persons.filter((p) => p.substituteId === id).map((p) => p.name || p.roleTitle)
+		label: labelOf(person),
+		others: persons.filter((p) => p.id !== id).map((p) => ({ id: p.id, label: labelOf(p) })),
+		substituteFor: persons.filter((p) => p.substituteId === id).map(labelOf),
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'contact_person', id },
+			{
+				form: contactPersonSchema,
+				fields: { isVacant: m.content_person_is_vacant() },
+				// The substitute is stored by id: shown by name (a deleted one by its id).
+				values: { substituteId: Object.fromEntries(persons.map((p) => [p.id, labelOf(p)])) }
+			}
+		)
 	};
 };
 

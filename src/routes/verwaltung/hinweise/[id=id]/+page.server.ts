@@ -1,3 +1,4 @@
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { deleteNotice } from '$lib/server/notices/delete-notice';
@@ -8,7 +9,6 @@ import { updateNotice } from '$lib/server/notices/update-notice';
 import { describeForm } from '$lib/server/form-meta';
 import { deleteConfirmationSchema } from '$lib/server/site/site.schemas';
 import type { Actions, PageServerLoad } from './$types';
-import { findRecordHistory } from '$lib/server/audit/find-record-history';
 import { toLocalInput } from '$lib/server/time';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,11 +27,11 @@ export const load: PageServerLoad = async (event) => {
 			endsAt: toLocalInput(notice.endsAt)
 		},
 		status: noticeStatus(notice),
-		history: await findRecordHistory(locals.db, {
-			actor: locals.actor,
-			entity: 'notice',
-			entityId: notice.id
-		})
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'notice', id: notice.id },
+			{ form: noticeSchema }
+		)
 	};
 };
 

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { accountStatus } from '$lib/server/auth/account-status';
 import { actorUserId } from '$lib/server/auth/actor';
 import { rolesSchema } from '$lib/server/auth/auth.schemas';
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		getAccountById(locals.db, { actor: locals.actor, id: accountId(params.id) })
 	);
+	const roleOptionList = roleOptions();
 	return {
 		account: {
 			id: account.id,
@@ -36,7 +39,15 @@ export const load: PageServerLoad = async (event) => {
 			createdAt: account.createdAt
 		},
 		isSelf: actorUserId(locals.actor) === account.id,
-		roleOptions: roleOptions()
+		roleOptions: roleOptionList,
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'user', id: account.id },
+			{
+				fields: { roles: m.auth_admin_col_roles() },
+				values: { roles: Object.fromEntries(roleOptionList.map((o) => [o.role, o.label])) }
+			}
+		)
 	};
 };
 

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { getContactMessageById } from '$lib/server/contact/get-contact-message-by-id';
 import { markMessageAnswered } from '$lib/server/contact/mark-message-answered';
 import { backOfficeAction } from '$lib/server/forms/action';
@@ -12,7 +14,17 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		getContactMessageById(locals.db, { actor: locals.actor, id: Number(params.id) })
 	);
-	return { message: revealInvisibleIn(message), now: now() };
+	const history = await loadRecordHistory(
+		event,
+		{ entity: 'contact_message', id: message.id },
+		{
+			fields: { status: m.contact_bo_col_status() },
+			values: {
+				status: { new: m.contact_bo_status_new(), answered: m.contact_bo_status_answered() }
+			}
+		}
+	);
+	return { message: revealInvisibleIn(message), now: now(), history };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { deleteNewsPost } from '$lib/server/notices/delete-news-post';
@@ -24,7 +26,13 @@ export const load: PageServerLoad = async (event) => {
 		},
 		publishedAt: post.publishedAt,
 		isLive: post.publishedAt !== null && post.publishedAt <= now(),
-		preview: post.html
+		preview: post.html,
+		history: await loadRecordHistory(
+			event,
+			{ entity: 'news_post', id: post.id },
+			// The checkbox "Veröffentlichen" is stored as the publication date.
+			{ form: newsPostSchema, fields: { publishedAt: m.content_news_published_at() } }
+		)
 	};
 };
 

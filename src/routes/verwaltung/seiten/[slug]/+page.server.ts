@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { withFlash } from '$lib/server/forms/flash';
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async (event) => {
 	const page = await orErrorPage(event, getPageBySlug(event.locals.db, slug));
 	return {
 		page: { slug, title: page.title, body: page.body },
-		preview: { html: page.html, updatedAt: page.updatedAt }
+		preview: { html: page.html, updatedAt: page.updatedAt },
+		// updatePage records the page under its row id, not its slug.
+		history: await loadRecordHistory(event, { entity: 'page', id: page.id }, { form: pageSchema })
 	};
 };
 

@@ -18,6 +18,7 @@ import { setDisplayTimeZone } from '$lib/format';
 import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
 import { compression } from '$lib/server/ops/compression';
 import { pageCache } from '$lib/server/ops/page-cache';
+import { registerPageResponder } from '$lib/server/ops/page-responder';
 import { setSecurityHeaders } from '$lib/server/ops/security-headers';
 import { actorOf } from '$lib/server/auth/actor';
 import { guardBackOffice } from '$lib/server/auth/back-office-guard';
@@ -33,7 +34,9 @@ import {
 
 export const init: ServerInit = async () => {
 	setDisplayTimeZone(config().TIME_ZONE);
-	await startRuntime();
+	const { database } = await startRuntime();
+	// scripts/serve.mjs hands requests for cached pages to it before SvelteKit sees them.
+	registerPageResponder(database.db);
 };
 
 /** One id per request: in the X-Request-Id header, on every log line and in audit entries. */

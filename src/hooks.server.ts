@@ -18,6 +18,8 @@ import { setDisplayTimeZone } from '$lib/format';
 import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
 import { compression } from '$lib/server/ops/compression';
 import { pageCache } from '$lib/server/ops/page-cache';
+import { registerPageResponder } from '$lib/server/ops/page-responder';
+import { setSecurityHeaders } from '$lib/server/ops/security-headers';
 import { actorOf } from '$lib/server/auth/actor';
 import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { SESSION_COOKIE, validateSession } from '$lib/server/auth/sessions';
@@ -32,7 +34,9 @@ import {
 
 export const init: ServerInit = async () => {
 	setDisplayTimeZone(config().TIME_ZONE);
-	await startRuntime();
+	const { database } = await startRuntime();
+	// scripts/serve.mjs hands requests for cached pages to it before SvelteKit sees them.
+	registerPageResponder(database.db);
 };
 
 /** One id per request: in the X-Request-Id header, on every log line and in audit entries. */
@@ -148,21 +152,7 @@ async function readCsrfToken(request: Request): Promise<unknown> {
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	const headers = response.headers;
-	headers.set('X-Content-Type-Options', 'nosniff');
-	headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
-	headers.set('X-Frame-Options', 'DENY');
-	headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-	headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	if (!headers.has('Content-Security-Policy')) {
-		headers.set(
-			'Content-Security-Policy',
-			"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'"
-		);
-	}
-	if (event.url.protocol === 'https:') {
-		headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	}
+	setSecurityHeaders(response.headers, event.url.protocol === 'https:');
 	return response;
 };
 

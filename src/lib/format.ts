@@ -23,10 +23,21 @@ export function formatInstant(
 	value: Date,
 	{ locale, timeZone, style }: { locale: string; timeZone: string; style: DateStyle }
 ): string {
-	const options: Intl.DateTimeFormatOptions =
-		style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' };
-	return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(value);
+	const key = `${locale} ${timeZone} ${style}`;
+	let format = formats.get(key);
+	if (!format) {
+		const options: Intl.DateTimeFormatOptions =
+			style === 'date' ? { dateStyle: 'long' } : { dateStyle: 'medium', timeStyle: 'short' };
+		// A few languages and zones in practice; the bound only guards against surprises.
+		if (formats.size >= 100) formats.clear();
+		format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+		formats.set(key, format);
+	}
+	return format.format(value);
 }
+
+/** Creating a formatter costs tens of microseconds, using one about one: kept per kind. */
+const formats = new Map<string, Intl.DateTimeFormat>();
 
 function show(value: Date | string | null | undefined, style: DateStyle): string {
 	if (!value) return '';

@@ -1,4 +1,6 @@
+import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import type { Db } from '../db/client';
 import { contentVersion } from '../db/schema';
 import { now } from '../time';
@@ -43,24 +45,93 @@ async function nextTimeBoundary(db: Db, at: Date): Promise<number> {
 	return next ? new Date(next).getTime() : Infinity;
 }
 
+const VERSION_SQL = 'select version from content_version where id = 1';
+
+/**
+ * Every GET request reads the version first (a cached page too), so this is the hot query. It
+ * goes to the driver directly: on PGlite about 0.2 ms of CPU instead of 0.6-0.8 ms through the
+ * query builder (drizzle hands PGlite per-query type parsers, which it merges with its whole
+ * table of parsers on each query); on a PostgreSQL server a named statement, parsed once per
+ * connection. Requests that come together share one read (sharedRead).
+ */
+function readVersion(db: Db): Promise<number | null> {
+	let read = versionReaders.get(db);
+	if (!read) {
+		read = sharedRead(newVersionQuery(db));
+		versionReaders.set(db, read);
+	}
+	return read();
+}
+const versionReaders = new WeakMap<Db, () => Promise<number | null>>();
+
+/**
+ * `query` shared by callers without losing freshness: a caller joins a run that has not started
+ * yet (it starts after the caller came, so it sees every edit committed before), never one
+ * already running. A run starts at the end of the event loop's turn in which it was asked for
+ * (setImmediate), so requests that arrive together share it (PGlite answers within one turn, so
+ * otherwise nobody would ever wait for it); under load, the callers that come while one run is
+ * busy share the next.
+ */
+export function sharedRead<T>(query: () => Promise<T>): () => Promise<T> {
+	let waiting: Promise<T> | null = null;
+	let running: Promise<T> | null = null;
+	const ignore = () => {};
+	const start = () => {
+		waiting = null;
+		const run = query();
+		running = run;
+		const done = () => {
+			if (running === run) running = null;
+		};
+		run.then(done, done);
+		return run;
+	};
+	return () => {
+		waiting ??= (running ?? Promise.resolve())
+			.then(ignore, ignore)
+			.then(() => new Promise((resolve) => setImmediate(resolve)))
+			.then(start);
+		return waiting;
+	};
+}
+
+const versionOf = (rows: { version: unknown }[]) =>
+	rows.length === 0 ? null : Number(rows[0].version);
+
+function newVersionQuery(db: Db): () => Promise<number | null> {
+	const client = (db as { $client?: unknown }).$client;
+	if (client instanceof PGlite) {
+		return async () => versionOf((await client.query<{ version: unknown }>(VERSION_SQL)).rows);
+	}
+	if (client instanceof pg.Pool) {
+		return async () =>
+			versionOf((await client.query({ name: 'quartier_content_version', text: VERSION_SQL })).rows);
+	}
+	// Another driver or a transaction: the query builder.
+	return async () =>
+		versionOf(
+			await db
+				.select({ version: contentVersion.version })
+				.from(contentVersion)
+				.where(eq(contentVersion.id, 1))
+		);
+}
+
 /**
  * The generation valid for a request starting now, or null when the cache must not be used
  * (the request saw an older version than another request already did).
  */
 export async function currentGeneration(db: Db): Promise<Generation | null> {
-	const [row] = await db
-		.select({ version: contentVersion.version })
-		.from(contentVersion)
-		.where(eq(contentVersion.id, 1));
-	if (!row) return null; // not migrated: no caching
+	const version = await readVersion(db);
+	if (version === null) return null; // not migrated: no caching
 	const at = now();
-	if (current && row.version === current.version && at.getTime() < current.validUntil) {
+	if (current && version === current.version && at.getTime() < current.validUntil) {
 		return current;
 	}
-	if (current && row.version < current.version) return null;
+	if (current && version < current.version) return null;
 	const validUntil = await nextTimeBoundary(db, at);
-	if (current && row.version < current.version) return null; // overtaken meanwhile
-	current = { id: nextId++, version: row.version, validUntil };
+	if (current && version < current.version) return null; // overtaken meanwhile
+	current = { id: nextId++, version, validUntil };
 	memo.clear();
 	for (const listener of listeners) listener();
 	return current;

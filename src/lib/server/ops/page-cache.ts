@@ -1,72 +1,93 @@
-import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { getLocale } from '$lib/paraglide/runtime.js';
-import { SESSION_COOKIE } from '../auth/sessions';
+import type { Handle } from '@sveltejs/kit';
+import { cookieName as LOCALE_COOKIE, getLocale } from '$lib/paraglide/runtime.js';
 import { CSRF_COOKIE } from '../security/csrf';
-import {
-	addVary,
-	clientHas,
-	compress,
-	etagFor,
-	etagOf,
-	isCompressible,
-	MIN_COMPRESS_BYTES,
-	negotiateEncoding,
-	notModified,
-	type Encoding
-} from './compression';
+import { addVary, etagOf, isCompressible, varyWith, type Encoding } from './compression';
 import { currentGeneration, onContentChange, useGenerationFor } from './content-cache';
 
 /**
- * Whole anonymous pages, kept per generation of the content (see content-cache.ts). Only what
- * nobody could tell apart is shared: GET, no session cookie, status 200, no cookie set except the
- * CSRF cookie, and a body that does not contain this visitor's CSRF token (pages with forms are
- * therefore never shared). Cached bodies are compressed once, at the best level.
+ * Whole anonymous pages, kept per generation of the content (see content-cache.ts). The hook
+ * below stores them as the app renders them; page-responder.ts answers later requests for them
+ * before SvelteKit sees the request. Only what nobody could tell apart is shared: GET, no cookie
+ * but the CSRF and language cookies, status 200, no cookie set except the CSRF cookie. The
+ * visitor's CSRF token is cut out of the body when it is stored; each answer puts in the token of
+ * the visitor it goes to, so a page with a form is shared too, but never anybody's token.
  */
-const MAX_ENTRIES = 300;
+export const MAX_ENTRIES = 300;
 
-interface Entry {
+export interface CachedPage {
 	generation: number;
 	status: number;
+	/** The app's headers (lower-case names) without Set-Cookie, ETag, Vary and Content-Length. */
 	headers: [string, string][];
-	body: Uint8Array<ArrayBuffer>;
+	/** Vary as the slow path sends it (Cookie, and Accept-Encoding for compressible types). */
+	vary: string;
+	/** A text type: compressed when large enough and the client accepts it. */
+	compressible: boolean;
+	/** The body in pieces; between each two goes the CSRF token of the visitor ([body]: none). */
+	parts: Buffer[];
+	/** The ETag of the whole body (only for pages without a token: theirs differ per visitor). */
 	etag: string;
-	encoded: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
+	/** Compressed once at the best level (pages without a token), filled in on first use. */
+	encoded: Partial<Record<Encoding, Buffer>>;
+	encoding: Partial<Record<Encoding, Promise<Buffer>>>;
 }
 
-const entries = new Map<string, Entry>();
+const entries = new Map<string, CachedPage>();
 onContentChange(() => entries.clear());
 
-function respondWith(entry: Entry, request: Request): Response {
-	const headers = new Headers(entry.headers);
-	addVary(headers, 'Accept-Encoding');
-	addVary(headers, 'Cookie');
-	const encoding =
-		entry.body.length >= MIN_COMPRESS_BYTES && isCompressible(headers)
-			? negotiateEncoding(request.headers.get('accept-encoding'))
-			: null;
-	const etag = etagFor(entry.etag, encoding);
-	headers.set('etag', etag);
-	headers.set('x-cache', 'hit');
-	if (clientHas(request, etag)) return notModified(headers);
-	let body = entry.body;
-	if (encoding) {
-		body = entry.encoded[encoding] ??= compress(entry.body, encoding, true);
-		headers.set('content-encoding', encoding);
+/**
+ * Locale, path and query of the request URL as the client sent it. Not SvelteKit's event.url:
+ * that has `/__data.json` cut off, and a data request must not get the page.
+ */
+export const cacheKey = (locale: string, url: URL) => `${locale} ${url.pathname}${url.search}`;
+
+export const findPage = (key: string): CachedPage | undefined => entries.get(key);
+
+/** For tests: forget all pages. */
+export function clearPages() {
+	entries.clear();
+}
+
+const SAFE_COOKIE_VALUE = /^[\w-]+$/;
+
+/**
+ * The CSRF cookie of a request whose cookies may all see a shared page (the CSRF cookie, the
+ * language cookie), `''` without one; null when there is any other cookie (a session, anything
+ * unknown) or a CSRF cookie we would read differently than SvelteKit's cookie parser: such a
+ * request goes the slow way. The first CSRF cookie counts, as in SvelteKit.
+ */
+export function sharedPageCookies(header: string | null | undefined): { csrf: string } | null {
+	let csrf: string | undefined;
+	for (const pair of header ? header.split(';') : []) {
+		const eq = pair.indexOf('=');
+		if (eq < 0) {
+			if (pair.trim() === '') continue; // "a=1;" or "a=1; "
+			return null;
+		}
+		const name = pair.slice(0, eq).trim();
+		if (name === CSRF_COOKIE) {
+			if (csrf !== undefined) continue;
+			csrf = pair.slice(eq + 1).trim();
+			if (!SAFE_COOKIE_VALUE.test(csrf)) return null;
+		} else if (name !== LOCALE_COOKIE) {
+			return null;
+		}
 	}
-	headers.set('content-length', String(body.length));
-	return new Response(request.method === 'HEAD' ? null : body, { status: entry.status, headers });
+	return { csrf: csrf ?? '' };
 }
 
-const hasCookie = (header: string, name: string) => new RegExp(`(?:^|;\\s*)${name}=`).test(header);
+/** Kept out of the cache: pages that depend on more than locale, URL and content. */
+const personal = new WeakSet<object>();
 
-function containsBytes(haystack: Uint8Array, needle: string): boolean {
-	return (
-		needle.length > 0 &&
-		Buffer.from(haystack.buffer, haystack.byteOffset, haystack.length).includes(needle)
-	);
+/**
+ * A page whose content depends on something the cache key does not hold (such as the Referer)
+ * calls this from its load function: it is then rendered for each visitor.
+ */
+export function notShared(locals: object) {
+	personal.add(locals);
 }
 
-function shareable(event: RequestEvent, response: Response): boolean {
+function shareable(response: Response): boolean {
 	if (response.status !== 200 || response.headers.has('content-encoding')) return false;
 	const cacheControl = response.headers.get('cache-control') ?? '';
 	if (/no-store|private/i.test(cacheControl)) return false;
@@ -75,50 +96,87 @@ function shareable(event: RequestEvent, response: Response): boolean {
 	)
 		return false;
 	// Only the CSRF cookie may be set (a new visitor gets one); any other cookie is personal.
-	return response.headers.getSetCookie().every((c) => c.startsWith('csrf='));
+	return response.headers.getSetCookie().every((c) => c.startsWith(`${CSRF_COOKIE}=`));
 }
 
+/** The body split at each occurrence of the token (one part when it does not occur). */
+export function splitAt(body: Buffer, token: string): Buffer[] {
+	if (!token) return [body];
+	const parts: Buffer[] = [];
+	let from = 0;
+	for (let at = body.indexOf(token); at >= 0; at = body.indexOf(token, from)) {
+		parts.push(body.subarray(from, at));
+		from = at + token.length;
+	}
+	parts.push(body.subarray(from));
+	return parts;
+}
+
+const NOT_KEPT = new Set(['set-cookie', 'etag', 'vary', 'content-length']);
+
+/**
+ * Stores an answer the app rendered for an anonymous GET if it may be shared, and returns it
+ * (a fresh Response: the body has been read). `visitor` is the CSRF token in its forms and its
+ * CSRF cookie.
+ */
+export async function keepPage(
+	key: string,
+	generation: number,
+	response: Response,
+	visitor: { csrfToken: string; csrfCookie: string | undefined }
+): Promise<Response> {
+	if (!shareable(response)) return response;
+	const bytes = new Uint8Array(await response.arrayBuffer());
+	const headers = new Headers(response.headers);
+	// Anyone with a session cookie gets another page at the same address.
+	addVary(headers, 'Cookie');
+	const fresh = new Response(bytes, { status: response.status, headers });
+	const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+	// The cookie itself is never in a page; if it were, the page would not be shareable.
+	if (visitor.csrfCookie && body.includes(visitor.csrfCookie)) return fresh;
+	const compressible = isCompressible(headers);
+	const vary = headers.get('vary')!;
+	const parts = splitAt(Buffer.from(body), visitor.csrfToken);
+	if (entries.size >= MAX_ENTRIES && !entries.has(key))
+		entries.delete(entries.keys().next().value!);
+	entries.set(key, {
+		generation,
+		status: response.status,
+		headers: [...headers].filter(([name]) => !NOT_KEPT.has(name)),
+		// As the compression hook adds it on the slow path.
+		vary: compressible ? varyWith(vary, 'Accept-Encoding') : vary,
+		compressible,
+		parts,
+		etag: parts.length === 1 ? (headers.get('etag') ?? etagOf(body)) : '',
+		encoded: {},
+		encoding: {}
+	});
+	return fresh;
+}
+
+/**
+ * Innermost hook: tells the content cache which generation a GET request may use, and stores the
+ * anonymous pages the app renders. Hits never get here: page-responder.ts answers them first.
+ */
 export const pageCache: Handle = async ({ event, resolve }) => {
 	const { method } = event.request;
 	if (method !== 'GET' && method !== 'HEAD') return resolve(event);
 	const generation = currentGeneration(event.locals.db).catch(() => null);
 	useGenerationFor(event.locals, generation);
 	// The raw header: the session hook has already deleted an invalid session cookie.
-	const cookies = event.request.headers.get('cookie') ?? '';
-	if (event.locals.user || hasCookie(cookies, SESSION_COOKIE)) return resolve(event);
+	if (
+		method !== 'GET' ||
+		event.locals.user ||
+		!sharedPageCookies(event.request.headers.get('cookie'))
+	) {
+		return resolve(event);
+	}
 	const current = await generation;
 	if (!current) return resolve(event);
-
-	const key = `${getLocale()} ${event.url.pathname}${event.url.search}`;
-	const hit = entries.get(key);
-	if (hit && hit.generation === current.id) {
-		const response = respondWith(hit, event.request);
-		// As on every page: a new visitor gets their own CSRF cookie (set by the csrf hook, which
-		// SvelteKit only adds to responses from resolve()).
-		const csrf = event.cookies.get(CSRF_COOKIE);
-		if (csrf && !hasCookie(cookies, CSRF_COOKIE)) {
-			const secure = event.url.protocol === 'https:' ? '; Secure' : '';
-			response.headers.append(
-				'set-cookie',
-				`${CSRF_COOKIE}=${csrf}; Path=/; HttpOnly; SameSite=Lax${secure}`
-			);
-		}
-		return response;
-	}
-
 	const response = await resolve(event);
-	if (method !== 'GET' || !shareable(event, response)) return response;
-	const body = new Uint8Array(await response.arrayBuffer());
-	const fresh = new Response(body, { status: response.status, headers: response.headers });
-	if (containsBytes(body, event.locals.csrfToken)) return fresh;
-	if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-	entries.set(key, {
-		generation: current.id,
-		status: response.status,
-		headers: [...response.headers].filter(([name]) => name !== 'set-cookie'),
-		body,
-		etag: response.headers.get('etag') ?? etagOf(body),
-		encoded: {}
+	if (personal.has(event.locals)) return response;
+	return keepPage(cacheKey(getLocale(), new URL(event.request.url)), current.id, response, {
+		csrfToken: event.locals.csrfToken,
+		csrfCookie: event.cookies.get(CSRF_COOKIE)
 	});
-	return fresh;
 };

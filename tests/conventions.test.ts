@@ -24,4 +24,12 @@ describe('test conventions', () => {
 		const configuring = testFilesMatching(/process\.env\.(?!TZ\b)[A-Z_]+ =|delete process\.env\./);
 		expect(configuring.filter((file) => !isolated(file))).toEqual([]);
 	});
+
+	it('puts every end-to-end file where a phase runs it (tests/e2e/http or tests/e2e/browser)', () => {
+		const files = fs
+			.readdirSync('tests/e2e', { recursive: true, encoding: 'utf8' })
+			.filter((file) => file.endsWith('.test.ts'));
+		expect(files.length).toBeGreaterThan(0);
+		expect(files.filter((file) => !/^(http|browser)\//.test(file))).toEqual([]);
+	});
 });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStaffUser } from '../factories';
-import { berlinLocal } from './content-support';
-import { prepareDataDir } from './contact-support';
-import { csrfIn, HttpClient, mainText } from './http';
-import { startServer, type RunningServer } from './server';
+import { createStaffUser } from '../../factories';
+import { berlinLocal } from '../content-support';
+import { prepareDataDir } from '../contact-support';
+import { csrfIn, HttpClient, mainText } from '../http';
+import { startServer, type RunningServer } from '../server';
 
 /**
  * The page cache's fast path (src/lib/server/ops/page-responder.ts) in the built server: cached

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueUserToken } from '../../../src/lib/server/auth/user-tokens';
 import { createStaffUser } from '../../factories';
 import { berlinLocal } from '../content-support';
 import { prepareDataDir } from '../contact-support';
@@ -15,10 +16,13 @@ describe('cached pages in the built server', () => {
 	let server: RunningServer;
 	let dataDir: string;
 	let staffCookie: string;
+	let setPasswordToken: string;
 
 	beforeAll(async () => {
 		dataDir = await prepareDataDir(async (db) => {
 			staffCookie = (await createStaffUser(db, { roles: ['content'] })).cookie;
+			const newcomer = await createStaffUser(db, { email: 'neu@example.org', password: null });
+			setPasswordToken = (await issueUserToken(db, newcomer.user.id, 'set_password')).token;
 		});
 		server = await startServer({ LOG_LEVEL: 'info', DATABASE_URL: '' }, { dataDir });
 	});
@@ -106,6 +110,28 @@ describe('cached pages in the built server', () => {
 			message: 'Noch einmal'
 		});
 		expect(second.status, mainText(second.body)).toBe(303);
+	});
+
+	it('shares only pages that say so: never a link with a token or a prefilled form', async () => {
+		for (const path of ['/', '/aktuelles', '/kontakt', '/impressum', '/anmelden'])
+			await cached(path);
+		// Whether a token link still works is not content the cache can follow: once used, the
+		// link must say so on the very next request.
+		const link = `/passwort-setzen?token=${setPasswordToken}`;
+		expect((await get(link)).status).toBe(200);
+		const again = await get(link);
+		expect(again.status).toBe(200);
+		expect(again.headers.get('x-cache'), link).toBeNull();
+		const visitor = new HttpClient(server.url);
+		const set = await visitor.submit(link, {
+			password: 'Ein-Neues-Passwort-2026',
+			password_repeat: 'Ein-Neues-Passwort-2026'
+		});
+		expect(set.status).toBe(303);
+		expect((await get(link)).status).toBe(400);
+		// Prefilled from the Referer: rendered for each visitor.
+		await get('/barrierefreiheit');
+		expect((await get('/barrierefreiheit')).headers.get('x-cache')).toBeNull();
 	});
 
 	it('answers a data request with data, not with the cached page', async () => {

@@ -77,14 +77,16 @@ export function sharedPageCookies(header: string | null | undefined): { csrf: st
 }
 
 /** Kept out of the cache: pages that depend on more than locale, URL and content. */
-const personal = new WeakSet<object>();
+const sharedRequests = new WeakSet<object>();
 
 /**
- * A page whose content depends on something the cache key does not hold (such as the Referer)
- * calls this from its load function: it is then rendered for each visitor.
+ * Opt-in, from a page's load (or a feed's GET): this answer shows only public content, which the
+ * content version tracks, and depends on nothing of the request but language, path and query. It
+ * may then be stored and answered to every anonymous visitor. Pages that do not call it (a link
+ * with a token, a form prefilled from the Referer, anything signed in) are rendered per request.
  */
-export function notShared(locals: object) {
-	personal.add(locals);
+export function shareWithEveryone(locals: object) {
+	sharedRequests.add(locals);
 }
 
 function shareable(response: Response): boolean {
@@ -174,7 +176,7 @@ export const pageCache: Handle = async ({ event, resolve }) => {
 	const current = await generation;
 	if (!current) return resolve(event);
 	const response = await resolve(event);
-	if (personal.has(event.locals)) return response;
+	if (!sharedRequests.has(event.locals)) return response;
 	return keepPage(cacheKey(getLocale(), new URL(event.request.url)), current.id, response, {
 		csrfToken: event.locals.csrfToken,
 		csrfCookie: event.cookies.get(CSRF_COOKIE)

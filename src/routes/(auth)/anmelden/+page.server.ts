@@ -11,12 +11,14 @@ import type { FormValues } from '$lib/server/form';
 import { publicSubmission } from '$lib/server/forms/action';
 import { clientKey } from '$lib/server/security/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 
 const NOTICES = { passwort: 'password_set', bestaetigt: 'email_confirmed' } as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const returnTo = safeReturnPath(url.searchParams.get('weiter'));
 	if (locals.user) redirect(303, returnTo ?? homeOf(locals.user));
+	shareWithEveryone(locals);
 	const notice = url.searchParams.get('hinweis');
 	return {
 		// Named actions drop the query string, so the form carries the return path in its action.

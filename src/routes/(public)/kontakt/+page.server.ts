@@ -11,8 +11,10 @@ import { submitContactMessage } from '$lib/server/contact/submit-contact-message
 import { publicSubmission } from '$lib/server/forms/action';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { Actions, PageServerLoad } from './$types';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 
 export const load: PageServerLoad = async (event) => {
+	shareWithEveryone(event.locals);
 	const { locals } = event;
 	const directory = await orErrorPage(
 		event,

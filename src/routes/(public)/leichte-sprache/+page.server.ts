@@ -1,7 +1,9 @@
 import { getPageBySlug } from '$lib/server/site/get-site';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { PageServerLoad } from './$types';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 
-export const load: PageServerLoad = async (event) => ({
-	page: await orErrorPage(event, getPageBySlug(event.locals.db, 'leichte-sprache'))
-});
+export const load: PageServerLoad = async (event) => {
+	shareWithEveryone(event.locals);
+	return { page: await orErrorPage(event, getPageBySlug(event.locals.db, 'leichte-sprache')) };
+};

@@ -3,8 +3,11 @@ import { config } from '$lib/server/config';
 import { buildNewsFeed } from '$lib/server/notices/build-news-feed';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { RequestHandler } from './$types';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 
 export const GET: RequestHandler = async ({ locals, url }) => {
+	// Without ORIGIN the links in it carry the request's own host: not for everyone.
+	if (config().ORIGIN) shareWithEveryone(locals);
 	const site = await getSiteSettings(locals.db);
 	const xml = await buildNewsFeed(locals.db, {
 		// ORIGIN is the public address behind a proxy; the request's own origin is the fallback.

@@ -84,7 +84,16 @@ export default defineConfig(({ command }) => ({
 			},
 			{
 				extends: './vite.config.ts',
-				test: { name: 'browser', include: ['tests/e2e/browser/**/*.test.ts'], ...againstTheBuild }
+				test: {
+					name: 'browser',
+					include: ['tests/e2e/browser/**/*.test.ts'],
+					...againstTheBuild,
+					// Two files at a time, each worker with its own Chromium: a browser test spends much
+					// of its time waiting for the page, the server or a mail, so the two overlap. Files
+					// must not depend on each other's data (own accounts, own markers in texts).
+					fileParallelism: true,
+					maxWorkers: 2
+				}
 			}
 		]
 	}

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import type { ReceivedMail } from '../helpers/smtp';
 import { EXTRA_ACCOUNTS, type TestRole } from './accounts';
@@ -24,7 +24,7 @@ export const baseUrl = () => inject('baseUrl');
 let sharedBrowser: Promise<Browser> | undefined;
 
 /**
- * The run's Chromium. All files run in one worker with one module graph (isolate: false in
+ * The worker's Chromium. A worker's files share one module graph (isolate: false in
  * vite.config.ts), so they share one browser instead of starting one each; `close()` on it
  * does nothing (each test closes its own contexts), and it ends with the worker.
  */
@@ -77,13 +77,21 @@ export const NARROW = 320;
  */
 export async function openPage(
 	browser: Browser,
+	options: { width?: number; javaScript?: boolean; locale?: string } = {}
+): Promise<Page> {
+	return (await openContext(browser, options)).newPage();
+}
+
+/** A fresh context (own cookies) for several pages of one kind, e.g. one width. */
+export function openContext(
+	browser: Browser,
 	{
 		width = DESKTOP,
 		javaScript = true,
 		locale = 'de-DE'
 	}: { width?: number; javaScript?: boolean; locale?: string } = {}
-): Promise<Page> {
-	const context = await browser.newContext({
+): Promise<BrowserContext> {
+	return browser.newContext({
 		viewport: { width, height: 900 },
 		javaScriptEnabled: javaScript,
 		// axe-core is injected with eval, which our CSP forbids; CSP itself is asserted on headers.
@@ -91,7 +99,6 @@ export async function openPage(
 		locale,
 		baseURL: baseUrl()
 	});
-	return context.newPage();
 }
 
 /** Closes the page's context (its cookies go with it). */

@@ -44,16 +44,17 @@ describe('login and logout', () => {
 	});
 
 	it('shows the login page accessibly at every width', { timeout: 180_000 }, async () => {
+		const page = await openPage(browser, { width: DESKTOP });
 		for (const width of [DESKTOP, PHONE, NARROW]) {
-			const page = await openPage(browser, { width });
+			await page.setViewportSize({ width, height: 900 });
 			const res = await page.goto('/anmelden');
 			expect(res?.status()).toBe(200);
 			await expect(page.locator('h1').innerText()).resolves.toBe('Anmelden');
 			await expectAccessible(page);
 			await expectNoHorizontalScroll(page);
 			if (width !== NARROW) await screenshot(page, 'auth-anmelden');
-			await closePage(page);
 		}
+		await closePage(page);
 	});
 
 	it('answers a wrong password and an unknown address with the same German message', async () => {

@@ -12,6 +12,7 @@ import {
 	readMails,
 	screenshot,
 	submit,
+	waitForMail,
 	waitForNewMail
 } from '../support';
 
@@ -85,6 +86,8 @@ describe('resident registration', () => {
 		await submit(first);
 		const firstText = await first.locator('main').innerText();
 		await closePage(first);
+		// The first registration's own mail (sent after the answer) must not pass for the second's.
+		await waitForMail((m) => m.to.includes(email));
 
 		const page = await openPage(browser);
 		const before = readMails().length;

@@ -51,8 +51,11 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 			];
 			// A "neu" page shows the same form component as the edit page (which adds the delete
 			// form), so axe checks the edit page only.
-			for (const [path, name] of pages)
+			for (const [path, name] of pages) {
+				// At 375 px only the layout is checked: a "neu" page is the edit page's form.
+				if (path.endsWith('/neu') && width !== DESKTOP) continue;
 				await visitAndCheck(page, path, name, { axe: !path.endsWith('/neu') });
+			}
 
 			// A form with errors: summary first, inline errors, input kept, still accessible.
 			await page.goto('/verwaltung/hinweise/neu');

@@ -1,38 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { describePublicPagesAt } from '../public-page-checks';
 import {
-	baseUrl,
 	closePage,
 	DESKTOP,
 	expectAccessible,
-	expectNoHorizontalScroll,
 	launchBrowser,
-	NARROW,
 	openPage,
 	PHONE,
-	PUBLIC_PAGES,
 	screenshot
 } from '../support';
 
 /**
- * Every public page in Chromium at desktop width and at 320 px: one h1, German, skip link,
- * accessible, no sideways scroll, the legal links, no third-party requests. Then keyboard use,
- * the language switch and the print stylesheet. (The HTML itself, script-free, is checked in
+ * Every public page at desktop width (at 320 px: public-pages-narrow), then keyboard use, the
+ * language switch and the print stylesheet. (The HTML itself, script-free, is checked in
  * public-html.)
  */
-// 375 px (the common phone) lies between these two; other files use it for the back office.
-const WIDTHS = [DESKTOP, NARROW];
-
-const slug = (path: string) => (path === '/' ? 'start' : path.slice(1).replace(/\//g, '-'));
-
-/** Loads a page while recording every request the browser makes. */
-async function visit(page: Page, path: string) {
-	const requests: string[] = [];
-	page.on('request', (request) => requests.push(request.url()));
-	const response = await page.goto(path);
-	await page.waitForLoadState('load');
-	return { response, requests };
-}
+describePublicPagesAt(DESKTOP);
 
 /** Whether the focused element shows a visible focus indicator. */
 function focusIndicator(page: Page) {
@@ -51,54 +35,13 @@ function focusIndicator(page: Page) {
 	});
 }
 
-describe('public pages', () => {
+describe('public pages: keyboard, language, print', () => {
 	let browser: Browser;
 	beforeAll(async () => {
 		browser = await launchBrowser();
 	});
 	afterAll(async () => {
 		await browser?.close();
-	});
-
-	describe.each(PUBLIC_PAGES)('%s', (path) => {
-		it.each(WIDTHS)('works at %i px', async (width) => {
-			const page = await openPage(browser, { width });
-			try {
-				const { response, requests } = await visit(page, path);
-				expect(response?.status()).toBe(200);
-				await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
-				expect(await page.locator('h1').count()).toBe(1);
-				await expect(page.locator('h1').innerText()).resolves.not.toBe('');
-				await expect(page.title()).resolves.toMatch(/Kaster/);
-
-				// The skip link is the first thing a keyboard user reaches, and leads to the content.
-				const first = await page.evaluate(() => {
-					const el = document.querySelector<HTMLElement>(
-						'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])'
-					);
-					return el ? { cls: el.className, href: el.getAttribute('href') } : null;
-				});
-				expect(first).toEqual({ cls: 'skip-link', href: '#inhalt' });
-				expect(await page.locator('main#inhalt').count()).toBe(1);
-
-				for (const legal of ['/impressum', '/datenschutz', '/barrierefreiheit']) {
-					expect(await page.locator(`footer a[href="${legal}"]`).count(), legal).toBe(1);
-				}
-
-				const origin = new URL(baseUrl()).origin;
-				const external = requests.filter(
-					(url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:')
-				);
-				expect(external, 'requests to other servers').toEqual([]);
-
-				await expectNoHorizontalScroll(page);
-				// axe at 320 px too: the narrowest layout is where public pages differ most.
-				await expectAccessible(page, { atThisWidth: width === NARROW });
-				await screenshot(page, `public-${slug(path)}`);
-			} finally {
-				await closePage(page);
-			}
-		});
 	});
 
 	it('is usable by keyboard: skip link, header links, then the main navigation, focus visible', async () => {

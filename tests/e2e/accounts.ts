@@ -35,8 +35,8 @@ export const ROLE_ACCOUNTS: FixtureAccount[] = TEST_ROLES.map((role) => ({
 export const EXTRA_ACCOUNTS: FixtureAccount[] = [
 	{ email: 'e2e-bad-input@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-bad-input
 	{ email: 'e2e-login@example.org', displayName: 'Test rooms', roles: ['rooms'] }, // auth-login
-	{ email: 'e2e-lock@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-login
+	{ email: 'e2e-lock@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-login, auth-refusals
 	{ email: 'e2e-reset@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-reset
-	{ email: 'e2e-reset2@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-reset
+	{ email: 'e2e-reset2@example.org', displayName: 'Test-Bewohnerin', roles: [] }, // auth-reset, auth-refusals
 	{ email: 'e2e-wechsel@example.org', displayName: 'Test-Bewohnerin', roles: [] } // auth-roles
 ];

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { HttpClient, mainText } from '../http';
+import { readMails, TEST_PASSWORD, waitForNewMail } from '../support';
+
+/*
+ * Refusals that need the real server's throttles and mail, but no browser (the pages of these
+ * states are checked with axe in browser/auth-login and browser/auth-reset).
+ */
+const LOCKED = 'e2e-lock@example.org';
+const KNOWN = 'e2e-reset2@example.org';
+const UNKNOWN = 'gibt-es-nicht@example.org';
+
+const logIn = (client: HttpClient, email: string, password: string) =>
+	client.submit('/anmelden', { email, password }, '/anmelden?/anmelden');
+
+describe('login and reset refusals (HTTP)', () => {
+	it('slows an account down after 10 wrong passwords (429), then lets the right one in after the wait', async () => {
+		const client = new HttpClient();
+		for (let i = 1; i <= 9; i++) {
+			const res = await logIn(client, LOCKED, `falsch-${i}`);
+			expect(res.status, `attempt ${i}`).toBe(400);
+		}
+		const tenth = await logIn(client, LOCKED, 'falsch-10');
+		expect(tenth.status).toBe(429);
+		expect(mainText(tenth.body)).toMatch(/Zu viele Fehlversuche\. Bitte warten Sie \d Sekunden?/);
+
+		// The right password waits too (global setup sets LOGIN_LOCK_SECONDS=3) …
+		const whileLocked = await logIn(client, LOCKED, TEST_PASSWORD);
+		expect(whileLocked.status).toBe(429);
+		expect(mainText(whileLocked.body)).toContain('Zu viele Fehlversuche');
+		// … and gets in once the wait is over.
+		await new Promise((r) => setTimeout(r, 3_300));
+		const after = await logIn(client, LOCKED, TEST_PASSWORD);
+		expect(after.status).toBe(303);
+		expect(after.location).toBe('/konto');
+	});
+
+	it('answers a reset for an unknown address like one for a known address, and mails nothing', async () => {
+		const before = readMails().length;
+		const unknown = await new HttpClient().submit('/passwort-vergessen', { email: UNKNOWN });
+		const known = await new HttpClient().submit('/passwort-vergessen', { email: KNOWN });
+		expect([unknown.status, known.status]).toEqual([200, 200]);
+		expect(mainText(unknown.body)).toContain(`Wenn es zu ${UNKNOWN} ein Konto gibt`);
+		expect(mainText(unknown.body).replace(UNKNOWN, '…')).toBe(
+			mainText(known.body).replace(KNOWN, '…')
+		);
+		// Mail goes out in order: once the known address has its mail, any for the unknown one
+		// would have gone out before it.
+		await waitForNewMail(before, (m) => m.to.includes(KNOWN));
+		expect(
+			readMails()
+				.slice(before)
+				.filter((m) => m.to.includes(UNKNOWN))
+		).toEqual([]);
+	});
+});

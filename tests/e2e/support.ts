@@ -146,12 +146,13 @@ export async function expectAccessible(
 /**
  * Opens a page, expects 200 and one h1, runs axe, checks for sideways scrolling, screenshot.
  * `axe: false` where the same template is checked with axe elsewhere (one axe run per template).
+ * `alsoAt`: narrower widths whose layout is checked on the same page, resized (no second load).
  */
 export async function visitAndCheck(
 	page: Page,
 	urlPath: string,
 	name: string,
-	{ axe = true }: { axe?: boolean } = {}
+	{ axe = true, alsoAt = [] }: { axe?: boolean; alsoAt?: number[] } = {}
 ): Promise<void> {
 	const res = await page.goto(urlPath);
 	expect(res?.status(), urlPath).toBe(200);
@@ -159,6 +160,19 @@ export async function visitAndCheck(
 	if (axe) await expectAccessible(page);
 	await expectNoHorizontalScroll(page);
 	await screenshot(page, name);
+	await checkLayoutAt(page, alsoAt, name);
+}
+
+/** Resizes the page to each width: no sideways scrolling (and a screenshot), then back. */
+export async function checkLayoutAt(page: Page, widths: number[], name: string): Promise<void> {
+	const original = page.viewportSize();
+	if (!original || widths.length === 0) return;
+	for (const width of widths) {
+		await page.setViewportSize({ width, height: original.height });
+		await expectNoHorizontalScroll(page);
+		await screenshot(page, name);
+	}
+	await page.setViewportSize(original);
 }
 
 /** The page must not scroll sideways (content fits the viewport, e.g. at 320 px). */

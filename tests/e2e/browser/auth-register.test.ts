@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+	checkLayoutAt,
 	closePage,
 	DESKTOP,
 	expectAccessible,
@@ -138,32 +139,33 @@ describe('resident registration', () => {
 	});
 
 	it(
-		'shows the registration and confirmation pages accessibly at both widths',
+		'shows the registration and confirmation pages accessibly, fitting 375 px too',
 		{ timeout: 180_000 },
 		async () => {
-			for (const width of [DESKTOP, PHONE]) {
-				const page = await openPage(browser, { width });
-				await page.goto('/registrieren');
-				const privacy = page.locator('main .privacy-note a');
-				await expect(
-					privacy.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)
-				).resolves.toBe('/datenschutz');
-				await expectAccessible(page);
-				await screenshot(page, 'auth-registrieren');
-				const email = `e2e-seiten-${width}@example.org`;
-				const before = readMails().length;
-				await fillRegistration(page, email);
-				await submit(page);
-				await expectAccessible(page);
-				await screenshot(page, 'auth-registrieren-gesendet');
-				const mail = await waitForNewMail(before, (m) => m.to.includes(email));
-				await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
-				await expectAccessible(page);
-				await screenshot(page, 'auth-bestaetigen');
-				const bad = await page.goto('/registrieren/bestaetigen?token=falsch');
-				expect(bad?.status()).toBe(400);
-				await closePage(page);
-			}
+			const page = await openPage(browser, { width: DESKTOP });
+			await page.goto('/registrieren');
+			const privacy = page.locator('main .privacy-note a');
+			await expect(
+				privacy.evaluate((a) => new URL((a as HTMLAnchorElement).href).pathname)
+			).resolves.toBe('/datenschutz');
+			await expectAccessible(page);
+			await screenshot(page, 'auth-registrieren');
+			await checkLayoutAt(page, [PHONE], 'auth-registrieren');
+			const email = 'e2e-seiten@example.org';
+			const before = readMails().length;
+			await fillRegistration(page, email);
+			await submit(page);
+			await expectAccessible(page);
+			await screenshot(page, 'auth-registrieren-gesendet');
+			await checkLayoutAt(page, [PHONE], 'auth-registrieren-gesendet');
+			const mail = await waitForNewMail(before, (m) => m.to.includes(email));
+			await page.goto(linkPath(mail.text, '/registrieren/bestaetigen'));
+			await expectAccessible(page);
+			await screenshot(page, 'auth-bestaetigen');
+			await checkLayoutAt(page, [PHONE], 'auth-bestaetigen');
+			const bad = await page.goto('/registrieren/bestaetigen?token=falsch');
+			expect(bad?.status()).toBe(400);
+			await closePage(page);
 		}
 	);
 });

@@ -191,9 +191,11 @@ if (!fs.existsSync('node_modules/.bin/vitest')) {
 	process.exit(1);
 }
 
-const needsBrowser = selected('browser');
+const needsBrowser =
+	selected('browser') || (selected('http-postgres') && process.env.E2E_POSTGRES === 'full');
+// The browser phase runs on PGlite; ops-database (http) takes a PostgreSQL database away.
 const needsPostgres =
-	selected('unit-postgres') || selected('http-pglite') || selected('http-postgres') || needsBrowser;
+	selected('unit-postgres') || selected('http-pglite') || selected('http-postgres');
 let pgUrl = process.env.TEST_DATABASE_URL;
 try {
 	if (needsBrowser) log(`Chromium: ${ensureChromium(log)}`);
@@ -264,7 +266,7 @@ if (!built || !hasBuild) {
 		run(bin('vitest'), ['run', '--project', 'http'], { ...e2eEnv, E2E_DATABASE_URL: '' })
 	);
 	await phase('browser', 'browser tests (Chromium) against the built server on PGlite', () =>
-		run(bin('vitest'), ['run', '--project', 'browser'], { ...e2eEnv, E2E_DATABASE_URL: '' })
+		run(bin('vitest'), ['run', '--project', 'browser'], { E2E_DATABASE_URL: '' })
 	);
 	const full = process.env.E2E_POSTGRES === 'full';
 	const onPostgres = (args) =>

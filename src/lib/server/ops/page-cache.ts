@@ -7,8 +7,9 @@ import { currentGeneration, onContentChange, useGenerationFor } from './content-
 /**
  * Whole anonymous pages, kept per generation of the content (see content-cache.ts). The hook
  * below stores them as the app renders them; page-responder.ts answers later requests for them
- * before SvelteKit sees the request. Only what nobody could tell apart is shared: GET, no cookie
- * but the CSRF and language cookies, status 200, no cookie set except the CSRF cookie. The
+ * before SvelteKit sees the request. Only pages that opt in (shareWithEveryone) and that nobody
+ * could tell apart are shared: GET, no cookie but the CSRF and language cookies, status 200, no
+ * cookie set except the CSRF cookie. The
  * visitor's CSRF token is cut out of the body when it is stored; each answer puts in the token of
  * the visitor it goes to, so a page with a form is shared too, but never anybody's token.
  */
@@ -76,7 +77,7 @@ export function sharedPageCookies(header: string | null | undefined): { csrf: st
 	return { csrf: csrf ?? '' };
 }
 
-/** Kept out of the cache: pages that depend on more than locale, URL and content. */
+/** The requests whose page said it may be shared (shareWithEveryone). */
 const sharedRequests = new WeakSet<object>();
 
 /**

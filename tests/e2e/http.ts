@@ -64,6 +64,45 @@ export function mainText(html: string): string {
 	return textOf(start >= 0 && end > start ? html.slice(start, end) : html);
 }
 
+/** Decodes the few entities our server's attribute and text escaping produces. */
+function decodeEntities(text: string): string {
+	return text
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;|&#x27;/g, "'")
+		.replace(/&amp;/g, '&');
+}
+
+/**
+ * What a browser would send for the first form in `<main>` (text inputs, checked boxes, textareas
+ * and selected options; not the CSRF token): for "change one field, keep the rest" posts.
+ */
+export function formValues(html: string): Record<string, string> {
+	const start = html.indexOf('<form', Math.max(0, html.indexOf('<main')));
+	const form = html.slice(start, html.indexOf('</form>', start));
+	const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+	const values: Record<string, string> = {};
+	for (const [tag] of form.matchAll(/<input\b[^>]*>/g)) {
+		const name = attr(tag, 'name');
+		const type = attr(tag, 'type') ?? 'text';
+		if (!name || name === '_csrf' || ['submit', 'button', 'file'].includes(type)) continue;
+		if ((type === 'checkbox' || type === 'radio') && !/\schecked\b/.test(tag)) continue;
+		values[name] = decodeEntities(attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : ''));
+	}
+	for (const [, tag, text] of form.matchAll(/(<textarea\b[^>]*>)([\s\S]*?)<\/textarea>/g)) {
+		const name = attr(tag, 'name');
+		if (name) values[name] = decodeEntities(text);
+	}
+	for (const [, tag, options] of form.matchAll(/(<select\b[^>]*>)([\s\S]*?)<\/select>/g)) {
+		const name = attr(tag, 'name');
+		const selected =
+			/<option\b[^>]*\sselected\b[^>]*>/.exec(options) ?? /<option\b[^>]*>/.exec(options);
+		if (name && selected) values[name] = decodeEntities(attr(selected[0], 'value') ?? '');
+	}
+	return values;
+}
+
 /**
  * The ids in the edit links of a back-office list (`<a href="…/<list>/<id>">`), in page order.
  * Links may be relative (SvelteKit's resolve()), so they are resolved against the list's URL.

@@ -302,16 +302,19 @@ export async function addSessionCookies(page: Page, role: TestRole): Promise<voi
 
 /**
  * A new page signed in as the test account of a role, by cookie (not through the login form,
- * which auth-login tests). Like after a login, staff are on /verwaltung, residents on /konto.
+ * which auth-login tests), on `at`: by default, like after a login, staff are on /verwaltung,
+ * residents on /konto.
  */
 export async function loginAs(
 	browser: Browser,
 	role: TestRole,
-	options: { width?: number; javaScript?: boolean } = {}
+	{ at, ...options }: { width?: number; javaScript?: boolean; at?: string } = {}
 ): Promise<Page> {
 	const page = await openPage(browser, options);
 	await addSessionCookies(page, role);
-	const res = await page.goto(role === 'resident' ? '/konto' : '/verwaltung');
-	if (res?.status() !== 200) throw new Error(`the ${role} session does not work: ${res?.status()}`);
+	const path = at ?? (role === 'resident' ? '/konto' : '/verwaltung');
+	const res = await page.goto(path);
+	if (res?.status() !== 200)
+		throw new Error(`the ${role} session does not open ${path}: ${res?.status()}`);
 	return page;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
+	checkLayoutAt,
 	closePage,
 	expectAccessible,
-	expectNoHorizontalScroll,
 	launchBrowser,
 	loginAs,
 	PHONE,
@@ -21,11 +21,11 @@ describe('the own account page (browser)', () => {
 		await browser?.close();
 	});
 
-	it('saves the name, shows a wrong current password accessibly', async () => {
+	it('saves the name, shows a wrong current password accessibly, fitting 375 px too', async () => {
 		const page = await loginAs(browser, 'resident');
-		await page.goto('/konto');
 		await expectAccessible(page);
 		await screenshot(page, 'auth-konto');
+		await checkLayoutAt(page, [PHONE], 'auth-konto');
 
 		await page.fill('input[name="display_name"]', 'Bewohnerin 1280');
 		await submit(page, 'form[action="?/name"] button');
@@ -45,20 +45,7 @@ describe('the own account page (browser)', () => {
 		).resolves.toBe('true');
 		await expectAccessible(page);
 		await screenshot(page, 'auth-konto-fehler');
-		await closePage(page);
-	});
-
-	it('fits a phone: the account page and its error state without sideways scrolling', async () => {
-		const page = await loginAs(browser, 'resident', { width: PHONE });
-		await expectNoHorizontalScroll(page);
-		await screenshot(page, 'auth-konto');
-		await page.fill('input[name="current_password"]', 'nicht-das-richtige');
-		await page.fill('input[name="new_password"]', 'Ganz-Neues-Passwort');
-		await page.fill('input[name="new_password_repeat"]', 'Ganz-Neues-Passwort');
-		await submit(page, 'form[action="?/passwort"] button');
-		await expect(page.locator('.error-summary').count()).resolves.toBe(1);
-		await expectNoHorizontalScroll(page);
-		await screenshot(page, 'auth-konto-fehler');
+		await checkLayoutAt(page, [PHONE], 'auth-konto-fehler');
 		await closePage(page);
 	});
 });

@@ -41,7 +41,6 @@ describe('back-office start page', () => {
 
 		const admin = await loginAs(browser, 'admin');
 		try {
-			await admin.goto('/verwaltung');
 			const todo = admin.locator('main');
 			await expect(todo.getByRole('heading', { name: 'Zu erledigen' }).count()).resolves.toBe(1);
 			// The message is listed and counted beside its menu item.
@@ -71,7 +70,6 @@ describe('back-office start page', () => {
 	it('shows content staff their sections only, on a phone too', async () => {
 		const content = await loginAs(browser, 'content', { width: PHONE });
 		try {
-			await content.goto('/verwaltung');
 			await expect(content.getByRole('heading', { name: 'Nachrichten' }).count()).resolves.toBe(1);
 			await expect(content.getByRole('heading', { name: 'Postausgang' }).count()).resolves.toBe(0);
 			await expect(

@@ -80,7 +80,7 @@ describe('password reset by mail', () => {
 		{ timeout: 180_000 },
 		async () => {
 			await createAccount(browser, 'resident', 'e2e-reset2@example.org');
-			const page = await openPage(browser, { width: PHONE });
+			const page = await openPage(browser, { width: DESKTOP });
 			const before = readMails().length;
 			await page.goto('/passwort-vergessen');
 			await page.fill('input[name="email"]', 'e2e-reset2@example.org');
@@ -88,14 +88,10 @@ describe('password reset by mail', () => {
 			const mail = await waitForNewMail(before, (m) => m.to.includes('e2e-reset2@example.org'));
 			const link = linkPath(mail.text, '/passwort-setzen');
 
-			const wide = await openPage(browser, { width: DESKTOP });
-			await wide.goto(link);
-			await expectAccessible(wide);
-			await screenshot(wide, 'auth-passwort-setzen');
-			await closePage(wide);
 			await page.goto(link);
 			await expectAccessible(page);
 			await screenshot(page, 'auth-passwort-setzen');
+			await checkLayoutAt(page, [PHONE], 'auth-passwort-setzen');
 			await page.fill('input[name="password"]', 'kurz');
 			await page.fill('input[name="password_repeat"]', 'anders');
 			const [res] = await Promise.all([
@@ -105,8 +101,9 @@ describe('password reset by mail', () => {
 			expect(res?.status()).toBe(400);
 			const summary = await page.locator('.error-summary').innerText();
 			expect(summary).toContain('„Neues Passwort“ muss mindestens 10 Zeichen lang sein.');
-			await expectAccessible(page, { atThisWidth: true });
+			await expectAccessible(page);
 			await screenshot(page, 'auth-passwort-setzen-fehler');
+			await checkLayoutAt(page, [PHONE], 'auth-passwort-setzen-fehler');
 
 			await page.fill('input[name="password"]', 'Zehn-Zeichen-und-mehr');
 			await page.fill('input[name="password_repeat"]', 'Zehn-Zeichen-und-mehr!');

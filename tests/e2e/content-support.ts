@@ -1,6 +1,4 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { postForm } from './support';
 
 /** yyyy-mm-ddThh:mm in Europe/Berlin, as <input type=datetime-local> wants it. */
 export function berlinLocal(date: Date): string {
@@ -24,13 +22,6 @@ export async function submit(page: Page, button: string): Promise<void> {
 		page.getByRole('button', { name: button, exact: true }).click()
 	]);
 	await page.waitForLoadState('load');
-}
-
-/** Raw POST that must be answered by the redirect of a successful save. */
-export async function postOk(page: Page, path: string, fields: Record<string, string>) {
-	const res = await postForm(page, path, fields);
-	expect(res.status, `${path}: ${res.body.slice(0, 500)}`).toBe(303);
-	return res;
 }
 
 /** The ids in the edit links of a back-office list, in page order. */

@@ -12,7 +12,7 @@
  * matrices belong here (or in-process, tests/helpers), the browser only for journeys, keyboard
  * use and one axe run per page template.
  */
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { TestRole } from './accounts';
 
 export interface HttpAnswer {
@@ -115,6 +115,23 @@ export function idsInLinks(html: string, listPath: string): number[] {
 		.map((p) => pattern.exec(p)?.[1])
 		.filter((id): id is string => id !== undefined)
 		.map(Number);
+}
+
+/**
+ * The `<tr>…</tr>` of a table whose text contains all of `texts` (the first such row; throws if
+ * there is none), e.g. a back-office list's row of one record.
+ */
+export function rowWith(html: string, ...texts: string[]): string {
+	for (const [row] of html.matchAll(/<tr\b[\s\S]*?<\/tr>/g)) {
+		const text = textOf(row);
+		if (texts.every((t) => text.includes(t))) return row;
+	}
+	throw new Error(`no table row with ${texts.join(' and ')}`);
+}
+
+/** The texts of a table row's `<td>` cells, in order. */
+export function cellsOf(row: string): string[] {
+	return [...row.matchAll(/<td\b[^>]*>([\s\S]*?)<\/td>/g)].map((m) => textOf(m[1]));
 }
 
 export class HttpClient {
@@ -250,4 +267,15 @@ export class HttpClient {
 		if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
 		return this.post(action, fields, { csrf: csrfIn(page.body) || true });
 	}
+}
+
+/** A POST that must be answered by the redirect of a successful save (303). */
+export async function postOk(
+	client: HttpClient,
+	path: string,
+	fields: Record<string, Field>
+): Promise<HttpAnswer> {
+	const res = await client.post(path, fields);
+	expect(res.status, `${path}: ${mainText(res.body).slice(0, 500)}`).toBe(303);
+	return res;
 }

@@ -1,17 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, idsInLinks, mainText } from '../http';
+import { HttpClient, idsInLinks, mainText, postOk } from '../http';
 
 /*
  * The content back office over HTTP (no browser): every page and action against anonymous
  * visitors and the wrong role, CSRF, bad input, ids. Hundreds of requests in a few seconds.
  */
-
-/** A POST that must be answered by the redirect of a successful save. */
-async function postOk(client: HttpClient, path: string, fields: Record<string, string>) {
-	const res = await client.post(path, fields);
-	expect(res.status, `${path}: ${mainText(res.body).slice(0, 500)}`).toBe(303);
-	return res;
-}
 
 /** The ids in the edit links of a back-office list, in page order. */
 async function idsOnList(client: HttpClient, listPath: string): Promise<number[]> {

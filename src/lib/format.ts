@@ -53,3 +53,29 @@ export function formatDate(value: Date | string | null | undefined): string {
 export function formatDateTime(value: Date | string | null | undefined): string {
 	return show(value, 'datetime');
 }
+
+const spans = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
+
+/**
+ * A time span on one day in words, for people planning their week: "Mittwoch, 18. März 2026,
+ * 19:00–21:00" (in the reader's language and the configured zone; `locale` for mails).
+ */
+export function formatTimeSpan(
+	start: Date | string,
+	end: Date | string,
+	{ locale = getLocale(), timeZone = displayTimeZone }: { locale?: string; timeZone?: string } = {}
+): string {
+	const key = `${locale} ${timeZone}`;
+	let format = spans.get(key);
+	if (!format) {
+		if (spans.size >= 100) spans.clear();
+		format = {
+			day: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }),
+			time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone })
+		};
+		spans.set(key, format);
+	}
+	const from = new Date(start);
+	const to = new Date(end);
+	return `${format.day.format(from)}, ${format.time.format(from)}–${format.time.format(to)}`;
+}

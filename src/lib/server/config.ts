@@ -28,6 +28,29 @@ const envSchema = z.object({
 		.string()
 		.refine(isTimeZoneName, 'expected an IANA time zone such as Europe/Berlin')
 		.default(DEFAULT_TIME_ZONE),
+	// The German state whose public holidays close the rooms (feiertagejs region codes).
+	HOLIDAY_REGION: z
+		.enum([
+			'BW',
+			'BY',
+			'BE',
+			'BB',
+			'HB',
+			'HE',
+			'HH',
+			'MV',
+			'NI',
+			'NW',
+			'RP',
+			'SL',
+			'SN',
+			'ST',
+			'SH',
+			'TH'
+		])
+		.default('NW'),
+	// Requesters' personal data of a room booking is blanked this many days after its last date.
+	ROOM_BOOKING_RETENTION_DAYS: z.coerce.number().int().positive().default(183),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -27,6 +27,16 @@ export const AUDIT_ACTIONS = [
 	'venue.updated',
 	'contact-message.answered',
 	'outbox.retried',
+	'booking-request.created',
+	'booking-request.approved',
+	'booking-request.declined',
+	'booking-request.proposed',
+	'booking-request.proposal-accepted',
+	'booking-request.cancelled',
+	'booking-request.anonymised',
+	'booking.blocked',
+	'room.created',
+	'room.updated',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -42,6 +52,9 @@ export const AUDIT_ENTITIES = [
 	'venue',
 	'contact_message',
 	'outbox_mail',
-	'capability_link'
+	'capability_link',
+	'booking_request',
+	'booking',
+	'room'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -29,6 +29,16 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'venue.updated': m.audit_action_venue_updated,
 	'contact-message.answered': m.audit_action_contact_message_answered,
 	'outbox.retried': m.audit_action_outbox_retried,
+	'booking-request.created': m.audit_action_booking_request_created,
+	'booking-request.approved': m.audit_action_booking_request_approved,
+	'booking-request.declined': m.audit_action_booking_request_declined,
+	'booking-request.proposed': m.audit_action_booking_request_proposed,
+	'booking-request.proposal-accepted': m.audit_action_booking_request_proposal_accepted,
+	'booking-request.cancelled': m.audit_action_booking_request_cancelled,
+	'booking-request.anonymised': m.audit_action_booking_request_anonymised,
+	'booking.blocked': m.audit_action_booking_blocked,
+	'room.created': m.audit_action_room_created,
+	'room.updated': m.audit_action_room_updated,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

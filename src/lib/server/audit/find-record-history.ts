@@ -19,7 +19,10 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	contact_message: 'contact.answer',
 	outbox_mail: 'outbox.read',
 	// A link's history is shown beside the record it acts on, to staff who may see that record.
-	capability_link: 'backoffice.enter'
+	capability_link: 'backoffice.enter',
+	booking_request: 'bookings.read',
+	booking: 'bookings.read',
+	room: 'rooms.manage'
 };
 
 export interface FieldChange {

@@ -75,6 +75,14 @@ export const PERMISSIONS = {
 	'contact.answer': staffWith('content'),
 	'contact.submit': anyone,
 	'accessibility.submit-feedback': anyone,
+	/** Room booking: anyone may ask; the `rooms` role decides and manages rooms and rules. */
+	'booking.request': anyone,
+	'booking.view-status': anyOf(staffWith('rooms'), viaLink('booking.status')),
+	'booking.cancel': anyOf(staffWith('rooms'), viaLink('booking.cancel')),
+	'booking.respond': viaLink('booking.status'),
+	'bookings.read': staffWith('rooms'),
+	'bookings.decide': staffWith('rooms'),
+	'rooms.manage': staffWith('rooms'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

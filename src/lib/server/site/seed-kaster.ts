@@ -1,8 +1,18 @@
+import type { SeedRoom } from '../rooms/seed-rooms';
 /**
  * Kaster's data, taken from the office's own description (shared/seed/quartiersmanagement-kaster.txt).
  * Seeded once on first start; from then on staff edit it in the back office.
  * Empty strings mean "not known yet": pages show them as "wird noch ergänzt".
  */
+/** Monday to Friday from `opens` to `closes`, plus further `[weekday, opens, closes]`. */
+function weekdays(
+	opens: string,
+	closes: string,
+	...more: [number, string, string][]
+): [number, string, string][] {
+	return [...[1, 2, 3, 4, 5].map((d) => [d, opens, closes] as [number, string, string]), ...more];
+}
+
 export const kasterSeed = {
 	site: {
 		neighbourhoodName: 'Kaster',
@@ -53,6 +63,61 @@ export const kasterSeed = {
 		openingHours: '',
 		accessibility: ''
 	},
+	/**
+	 * Example rooms of the Haus der Begegnung, marked as examples ("Beispiel") in the back office
+	 * until the office enters its real rooms. Requests go to the booking contact below.
+	 */
+	bookingContactRole: 'Raumbuchungen und Haus der Begegnung',
+	rooms: [
+		{
+			slug: 'grosser-saal',
+			name: 'Großer Saal',
+			description:
+				'Der größte Raum im Haus, für Versammlungen, Feiern, Vorträge und Bewegungsangebote. Tische und Stühle für bis zu 80 Personen.',
+			capacity: 80,
+			equipment: 'Beamer und Leinwand, Lautsprecheranlage mit zwei Mikrofonen, Zugang zur Küche',
+			stepFree: true,
+			accessibleToilet: true,
+			hearingLoop: true,
+			houseRules:
+				'Bitte stellen Sie Tische und Stühle nach der Nutzung wieder so auf, wie Sie sie vorgefunden haben, und lassen Sie den Raum besenrein zurück.\n\nAb 22 Uhr bitte Fenster schließen und Rücksicht auf die Nachbarschaft nehmen. Rauchen ist im ganzen Haus nicht erlaubt.',
+			bufferMinutes: 30,
+			maxDurationMinutes: 720,
+			hours: weekdays('08:00', '22:00', [6, '10:00', '22:00'], [7, '10:00', '18:00'])
+		},
+		{
+			slug: 'gruppenraum',
+			name: 'Gruppenraum',
+			description:
+				'Ein heller Raum für Gruppentreffen, Kurse und Sprachcafés, mit einem großen Tisch, der sich teilen lässt.',
+			capacity: 20,
+			equipment: 'Flipchart, Whiteboard, Fernseher mit HDMI-Anschluss',
+			stepFree: true,
+			accessibleToilet: true,
+			hearingLoop: false,
+			houseRules:
+				'Bitte lassen Sie den Raum aufgeräumt zurück und schalten Sie Licht und Geräte aus. Rauchen ist im ganzen Haus nicht erlaubt.',
+			bufferMinutes: 15,
+			maxDurationMinutes: 480,
+			hours: weekdays('08:00', '22:00', [6, '10:00', '18:00'])
+		},
+		{
+			slug: 'kreativraum',
+			name: 'Kreativraum',
+			description:
+				'Ein Werkraum mit Waschbecken und abwischbaren Tischen, zum Basteln, Malen und Reparieren.',
+			capacity: 12,
+			equipment: 'Waschbecken, Werkzeugschrank, Nähmaschine',
+			stepFree: false,
+			accessibleToilet: false,
+			hearingLoop: false,
+			houseRules:
+				'Bitte reinigen Sie Tische und Werkzeug nach der Nutzung. Farben und Kleber bringen Sie bitte selbst mit.',
+			bufferMinutes: 15,
+			maxDurationMinutes: 360,
+			hours: weekdays('09:00', '20:00')
+		}
+	] satisfies SeedRoom[],
 	contactPersons: [
 		{
 			key: 'manager',

@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import { contactPersons, newsPosts, notices, pages, siteSettings, venues } from '../db/schema';
 import { kasterSeed } from './seed-kaster';
 import { now } from '../time';
+import { seedRooms } from '../rooms/seed-rooms';
 
 /**
  * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
@@ -20,6 +21,8 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			// Pages that a newer version of the software brings (such as Leichte Sprache) are added to
 			// older installations; pages staff have already edited are never touched.
 			if (seed.pages.length) await tx.insert(pages).values(seed.pages).onConflictDoNothing();
+			// Room booking came after the first installations: their rooms are added once.
+			await seedRooms(tx, seed.rooms, seed.bookingContactRole);
 			return false;
 		}
 
@@ -52,6 +55,7 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 		if (seed.news.length)
 			await tx.insert(newsPosts).values(seed.news.map((n) => ({ ...n, publishedAt: today })));
 		if (seed.pages.length) await tx.insert(pages).values(seed.pages);
+		await seedRooms(tx, seed.rooms, seed.bookingContactRole);
 		return true;
 	});
 }

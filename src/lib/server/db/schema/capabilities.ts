@@ -19,6 +19,7 @@ export const CAPABILITY_PURPOSES = {
 	'example.view': 'example',
 	'concern.status': 'concern',
 	'concern.answer': 'concern',
+	'booking.status': 'booking',
 	'booking.cancel': 'booking',
 	'event.moderate': 'event'
 } as const;

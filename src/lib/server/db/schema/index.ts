@@ -7,3 +7,4 @@ export * from './site';
 export * from './capabilities';
 export * from './jobs';
 export * from './ops';
+export * from './rooms';

@@ -51,6 +51,11 @@ export const venues = pgTable(
 		city: text('city').notNull().default(''),
 		openingHours: text('opening_hours').notNull().default(''),
 		accessibility: text('accessibility').notNull().default(''),
+		/** Who receives room booking requests (the contact form's recipient rules apply). */
+		bookingContactId: integer('booking_contact_id').references(
+			(): AnyPgColumn => contactPersons.id,
+			{ onDelete: 'set null' }
+		),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('venues_slug_unique').on(t.slug)]

@@ -114,7 +114,7 @@ describe('requesting a room', () => {
 		const [{ value: audits }] = await db
 			.select({ value: count() })
 			.from(auditLog)
-			.where(and(eq(auditLog.entity, 'booking_request'), eq(auditLog.entityId, row.id)));
+			.where(and(eq(auditLog.entity, 'booking_request'), eq(auditLog.entityId, String(row.id))));
 		expect(audits).toBe(1);
 	});
 

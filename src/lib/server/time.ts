@@ -117,3 +117,8 @@ export function formatLocal(
 ): string {
 	return formatInstant(instant, { locale, timeZone: zone, style });
 }
+
+/** An instant as ISO 8601 with the zone's offset (`2026-11-18T18:00:00+01:00`), for APIs and feeds. */
+export function toIsoWithOffset(instant: Date, zone = timeZone()): string {
+	return zoned(instant, zone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}

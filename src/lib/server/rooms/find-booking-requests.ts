@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { bookingRequests, bookings, rooms } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -56,7 +56,7 @@ export async function findBookingRequests(
 					})
 					.from(bookings)
 					.innerJoin(rooms, eq(rooms.id, bookings.roomId))
-					.where(and(inArray(bookings.requestId, ids)))
+					.where(inArray(bookings.requestId, ids))
 					.orderBy(asc(bookings.startsAt), asc(bookings.id));
 	const rows = requests.map((r) => {
 		const own = dates.filter((d) => d.requestId === r.id);

@@ -4,9 +4,9 @@ import type { Transitions } from '../states';
 export { BOOKING_REQUEST_STATUSES, type BookingRequestStatus };
 
 /**
- * A request comes in pending. Staff approve, decline or propose another room or time (then the
- * requester accepts, which approves it, or turns it down, which cancels it). The requester or
- * staff may cancel until it is over.
+ * A request comes in pending. Staff approve or decline it, or propose another room or time
+ * (proposal), which the requester accepts (approved) or rejects (cancelled). The requester or
+ * staff may cancel it while it is open or approved.
  */
 export const BOOKING_REQUEST_TRANSITIONS = {
 	pending: ['approved', 'declined', 'proposal', 'cancelled'],

@@ -82,7 +82,7 @@ describe('JSON API /api/v1', () => {
 		const again = await postJson({ ...request, email: 'api-zweite@example.org' });
 		expect(again.status).toBe(409);
 		expect((again.body.error as { message: string }).message).toMatch(
-			/^Der Raum ist am .+, 09:00–10:00 schon belegt\./
+			/^Der Raum ist am .+, 09:00–10:15 schon belegt\./
 		);
 
 		const busy = await api(`/api/v1/rooms/${room.id}/availability?from=${day}&to=${day}`);

@@ -13,10 +13,9 @@ import { occupied } from './availability';
 import { assertRequestFitsRules, loadRoomWithRules } from './booking-rules';
 import { bookingProposalMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
-import { classifyDates } from './request-booking';
+import { classifyDates, takenErrorFor } from './request-booking';
 import { BOOKING_REQUEST_TRANSITIONS } from './rooms.states';
 import { expandRequestedDates, type Slot } from './series';
-import { takenError } from './taken-error';
 
 export interface ProposalInput {
 	requestId: number;
@@ -89,7 +88,7 @@ export async function proposeAlternative(
 				.where(and(eq(bookings.requestId, request.id), eq(bookings.status, 'pending')));
 			const dates = await classifyDates(tx, rules, slots);
 			const blocked = dates.find((d) => d.state !== 'free');
-			if (blocked?.state === 'taken') throw takenError(blocked.start, blocked.end);
+			if (blocked?.state === 'taken') throw takenErrorFor([blocked]);
 			if (blocked)
 				throw fieldError('date', () => m.rooms_error_closed_day({ reason: blocked.reason }));
 			await tx.insert(bookings).values(
@@ -118,9 +117,7 @@ export async function proposeAlternative(
 		});
 	} catch (err) {
 		if (sqlStateOf(err) !== '23P01') throw err;
-		const dates = await classifyDates(db, rules, slots);
-		const taken = dates.find((d) => d.state === 'taken') ?? dates[0];
-		throw takenError(taken.start, taken.end);
+		throw takenErrorFor(await classifyDates(db, rules, slots));
 	}
 }
 

@@ -123,7 +123,7 @@ describe('requesting a room', () => {
 		const err = await failure(request(input({ email: 'zweite@example.org' })));
 		expect(err.code).toBe('CONFLICT');
 		expect(messageOf(err)).toBe(
-			'Der Raum ist am Mittwoch, 18. November 2026, 18:00–20:00 schon belegt. Bitte wählen Sie eine andere Zeit oder einen anderen Raum.'
+			'Der Raum ist am Mittwoch, 18. November 2026, 18:00–20:15 schon belegt. Bitte wählen Sie eine andere Zeit oder einen anderen Raum.'
 		);
 		expect(await db.select().from(bookingRequests)).toHaveLength(1);
 		expect(await db.select().from(outboxMails)).toHaveLength(2);

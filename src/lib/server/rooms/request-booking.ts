@@ -51,6 +51,8 @@ export interface DatePreview {
 	state: 'free' | 'taken' | 'closed';
 	/** For a closed date: why (a holiday's name, the closure's reason). */
 	reason: string;
+	/** For a taken date: when the room is busy (set-up time included); never by whom. */
+	busy?: { start: Date; end: Date };
 }
 
 /** Each date of a request: free, taken (by someone, never by whom) or closed. */
@@ -69,7 +71,15 @@ export async function classifyDates(
 		if (closed) return { date, ...slotTimes(slot), state: 'closed', reason: closed };
 		const hold = occupied(slot, room.bufferMinutes);
 		const taken = firstCollision(busy, room.id, hold.start, hold.until);
-		return { date, ...slotTimes(slot), state: taken ? 'taken' : 'free', reason: '' };
+		return taken
+			? {
+					date,
+					...slotTimes(slot),
+					state: 'taken',
+					reason: '',
+					busy: { start: taken.start, end: taken.end }
+				}
+			: { date, ...slotTimes(slot), state: 'free', reason: '' };
 	});
 }
 
@@ -117,8 +127,7 @@ export async function requestBooking(
 		if (sqlStateOf(err) !== '23P01') throw err;
 		// Someone else got a date between our check and our insert: name it.
 		const dates = await classifyDates(db, rules, input.slots);
-		const taken = dates.find((d) => d.state === 'taken') ?? dates[0];
-		throw takenError(taken.start, taken.end);
+		throw takenErrorFor(dates);
 	}
 }
 
@@ -270,5 +279,11 @@ function takenOrClosed(d: DatePreview): DomainError {
 			message: () => m.rooms_error_date_now_closed({ when, reason: d.reason })
 		});
 	}
-	return takenError(d.start, d.end);
+	return takenError(d.busy?.start ?? d.start, d.busy?.end ?? d.end);
+}
+
+/** After a lost race: the first date that is taken now, named by when the room is busy. */
+export function takenErrorFor(dates: DatePreview[]): DomainError {
+	const taken = dates.find((d) => d.state === 'taken') ?? dates[0];
+	return takenError(taken.busy?.start ?? taken.start, taken.busy?.end ?? taken.end);
 }

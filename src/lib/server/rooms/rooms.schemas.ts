@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { field } from '../form';
 import { describeField } from '../form-meta';
-import type { Repeat } from './series';
 
 export const PURPOSE_MAX_LENGTH = 500;
 export const MAX_ATTENDEES = 10_000;
@@ -75,16 +74,6 @@ export const bookingRequestSchema = z.object({
 	acceptedUnavailable
 });
 export type BookingRequestForm = z.output<typeof bookingRequestSchema>;
-
-/** The repetition the form asks for, for `expandRequestedDates`. */
-export function repeatOf(form: Pick<BookingRequestForm, 'repeat' | 'interval' | 'until'>): Repeat {
-	if (form.repeat === 'once') return { kind: 'once' };
-	return {
-		kind: 'weekly',
-		interval: form.repeat === 'weekly' ? 1 : Number(form.interval),
-		until: form.until ?? ''
-	};
-}
 
 /** Bots fill every field; people never see this one. */
 export const HONEYPOT_FIELD = 'website';

@@ -31,6 +31,7 @@ export const actions: Actions = {
 				origin: event.url.origin
 			});
 		},
-		respond: () => ({ cancelled: true })
+		// Not back to this page: its link is used up now.
+		redirect: '/raeume/anfrage/absagen/erledigt'
 	})
 };

@@ -100,6 +100,11 @@ describe('finding a free room', () => {
 		expect(week.previous).toBe('2026-11-09');
 		expect(week.next).toBe('2026-11-23');
 		expect(week.days.map((d) => d.busy.length)).toEqual([0, 0, 1, 0, 0, 0, 0]);
+		expect(week.days.map((d) => d.hours.join())).toEqual([
+			...Array(5).fill('08:00–22:00'),
+			'10:00–18:00',
+			''
+		]);
 		expect(week.days[2].busy[0]).toMatchObject({
 			start: new Date('2026-11-18T17:00:00Z'),
 			end: new Date('2026-11-18T19:15:00Z'),

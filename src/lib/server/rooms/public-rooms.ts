@@ -48,6 +48,8 @@ export interface WeekDay {
 	date: string;
 	/** Why the room is closed that day (a holiday, a closure), or ''. */
 	closed: string;
+	/** The opening hours that weekday (`08:00–22:00`); empty when it is closed on that weekday. */
+	hours: string[];
 	busy: { start: Date; end: Date; label: string }[];
 }
 
@@ -78,11 +80,14 @@ export async function getRoomWeek(
 	const from = localDayBounds(dates[0])!.start;
 	const to = localDayBounds(dates[6])!.end;
 	const busy = await findBusyIntervals(db, [roomId], from, to);
-	const days = dates.map((date) => {
+	const days = dates.map((date, i) => {
 		const { start, end } = localDayBounds(date)!;
 		return {
 			date,
 			closed: closedReason(rules, date) ?? '',
+			hours: rules.hours
+				.filter((h) => h.weekday === i + 1)
+				.map((h) => `${h.opens}–${h.closes === '00:00' ? '24:00' : h.closes}`),
 			busy: busy
 				.filter((b) => b.start < end && start < b.end)
 				.map((b) => ({ start: b.start, end: b.end, label: b.label }))

@@ -53,9 +53,13 @@ export const bookingRequestSchema = z.object({
 					? m.rooms_public_repeat_weekly()
 					: m.rooms_public_repeat_interval()
 	}),
-	interval: field.choice(() => m.rooms_public_field_interval(), INTERVAL_CHOICES, {
-		choiceLabel: (v) => m.rooms_public_interval_choice({ weeks: v })
-	}),
+	// Only read for "alle n Wochen"; a client that leaves it out gets every second week.
+	interval: field
+		.choice(() => m.rooms_public_field_interval(), INTERVAL_CHOICES, {
+			hint: () => m.rooms_public_field_interval_hint(),
+			choiceLabel: (v) => m.rooms_public_interval_choice({ weeks: v })
+		})
+		.default('2'),
 	until: field.optionalDate(() => m.rooms_public_field_until(), {
 		hint: () => m.rooms_public_field_until_hint()
 	}),

@@ -2,6 +2,7 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import { describeForm } from '$lib/server/form-meta';
 import { publicSubmission } from '$lib/server/forms/action';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import { getActiveRoom } from '$lib/server/rooms/public-rooms';
 import { previewBookingRequest, requestBooking } from '$lib/server/rooms/request-booking';
 import { datesOfForm } from '$lib/server/rooms/request-form';
@@ -14,6 +15,8 @@ const PREFILL = ['date', 'startTime', 'endTime', 'attendees'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { locals, params, url } = event;
 	const room = await orErrorPage(event, getActiveRoom(locals.db, params.slug));
+	// Without values from a link the form is the same for everyone (the token is put in per visitor).
+	if (url.search === '') shareWithEveryone(locals);
 	const prefill: Record<string, string> = { repeat: 'once', interval: '2' };
 	for (const name of PREFILL) {
 		const value = url.searchParams.get(name);

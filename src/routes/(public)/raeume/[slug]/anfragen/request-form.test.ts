@@ -96,8 +96,6 @@ describe('room request form actions', () => {
 			startTime: 'Bitte füllen Sie das Feld „Von“ aus.',
 			endTime: 'Bitte füllen Sie das Feld „Bis“ aus.',
 			repeat: 'Bitte wählen Sie bei „Wiederholung“ eine der angebotenen Möglichkeiten.',
-			interval:
-				'Bitte wählen Sie bei „Bei „alle n Wochen“: alle“ eine der angebotenen Möglichkeiten.',
 			purpose: 'Bitte füllen Sie das Feld „Wofür brauchen Sie den Raum?“ aus.',
 			attendees: 'Bitte geben Sie bei „Anzahl Personen“ eine gültige Zahl ein.',
 			name: 'Bitte füllen Sie das Feld „Ihr Name“ aus.',

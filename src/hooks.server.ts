@@ -114,12 +114,17 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const csrf: Handle = async ({ event, resolve }) => {
 	let cookieValue = event.cookies.get(CSRF_COOKIE);
-	if (UNSAFE_METHODS.has(event.request.method)) {
+	if (UNSAFE_METHODS.has(event.request.method) && !isJsonApiCall(event.url, event.request)) {
 		const token = await readCsrfToken(event.request);
 		if (!isValidCsrfToken(cookieValue, token)) {
 			logger.warn({ path: event.url.pathname }, 'csrf token missing or invalid');
 			error(403, m.error_csrf_text());
 		}
+	}
+	// API answers carry no forms: no cookie for them (clients would only collect it).
+	if (!cookieValue && event.url.pathname.startsWith('/api/')) {
+		event.locals.csrfToken = '';
+		return resolve(event);
 	}
 	if (!cookieValue) {
 		cookieValue = newCsrfCookieValue();
@@ -133,6 +138,18 @@ const csrf: Handle = async ({ event, resolve }) => {
 	event.locals.csrfToken = csrfTokenFor(cookieValue);
 	return resolve(event);
 };
+
+/**
+ * The JSON API needs no CSRF token: a page on another site cannot send `application/json`
+ * without a CORS preflight, which we never grant, and the API acts anonymously (it ignores the
+ * session), so there is no authority to borrow.
+ */
+function isJsonApiCall(url: URL, request: Request): boolean {
+	return (
+		url.pathname.startsWith('/api/') &&
+		/^application\/json\b/i.test(request.headers.get('content-type') ?? '')
+	);
+}
 
 async function readCsrfToken(request: Request): Promise<unknown> {
 	const header = request.headers.get('x-csrf-token');

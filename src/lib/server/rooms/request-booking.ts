@@ -21,6 +21,7 @@ import {
 } from './booking-rules';
 import { bookingReceivedMail, bookingRequestedMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
+import { takenError } from './taken-error';
 import type { Slot } from './series';
 
 export interface BookingRequestInput {
@@ -88,15 +89,6 @@ export async function previewBookingRequest(
 	const rules = await loadRoomWithRules(db, roomId);
 	assertRequestFitsRules(rules, slots, attendees, now());
 	return classifyDates(db, rules, slots);
-}
-
-function takenError(start: Date, end: Date): DomainError {
-	const when = formatTimeSpan(start, end, { timeZone: timeZone() });
-	return new DomainError('CONFLICT', {
-		message: () => m.rooms_error_taken({ when }),
-		fields: { date: () => m.rooms_error_taken({ when }) },
-		detail: `room busy ${start.toISOString()}`
-	});
 }
 
 /**

@@ -4,13 +4,14 @@ import type { Transitions } from '../states';
 export { BOOKING_REQUEST_STATUSES, type BookingRequestStatus };
 
 /**
- * A request comes in pending; staff approve, decline or propose another room or time; the
- * requester accepts a proposal (approved) or cancels. A declined or cancelled request is done.
+ * A request comes in pending. Staff approve, decline or propose another room or time (then the
+ * requester accepts, which approves it, or turns it down, which cancels it). The requester or
+ * staff may cancel until it is over.
  */
 export const BOOKING_REQUEST_TRANSITIONS = {
 	pending: ['approved', 'declined', 'proposal', 'cancelled'],
+	proposal: ['approved', 'cancelled'],
 	approved: ['cancelled'],
-	proposal: ['approved', 'declined', 'cancelled'],
 	declined: [],
 	cancelled: []
 } as const satisfies Transitions<BookingRequestStatus>;

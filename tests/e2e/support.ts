@@ -58,6 +58,7 @@ export const PUBLIC_PAGES = [
 	'/',
 	'/quartiersmanagement',
 	'/haus-der-begegnung',
+	'/raeume',
 	'/aktuelles',
 	'/kontakt',
 	'/leichte-sprache',

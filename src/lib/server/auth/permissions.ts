@@ -77,7 +77,12 @@ export const PERMISSIONS = {
 	'accessibility.submit-feedback': anyone,
 	/** Room booking: anyone may ask; the `rooms` role decides and manages rooms and rules. */
 	'booking.request': anyone,
-	'booking.view-status': anyOf(staffWith('rooms'), viaLink('booking.status')),
+	/** The cancel link shows what it cancels (reference, room, dates) before the button. */
+	'booking.view-status': anyOf(
+		staffWith('rooms'),
+		viaLink('booking.status'),
+		viaLink('booking.cancel')
+	),
 	'booking.cancel': anyOf(staffWith('rooms'), viaLink('booking.cancel')),
 	'booking.respond': viaLink('booking.status'),
 	'bookings.read': staffWith('rooms'),

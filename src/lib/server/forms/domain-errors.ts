@@ -35,6 +35,16 @@ function showAsPage(err: DomainError, event: Pick<RequestEvent, 'url'>, codes: E
 	if (codes.includes(err.code)) error(httpStatusOf(err), messageOf(err));
 }
 
+/**
+ * For a GET form (a search): the use case's refusal as the form's messages (an unknown or
+ * forbidden record is still the error page); anything that is not a DomainError is rethrown.
+ */
+export function formErrorsOf(err: unknown, event: Pick<RequestEvent, 'url'>): FieldErrors {
+	if (!(err instanceof DomainError)) throw err;
+	showAsPage(err, event, ['NOT_FOUND', 'FORBIDDEN']);
+	return err.fieldErrors ?? { _form: messageOf(err) };
+}
+
 /** For load functions: runs a use case; a DomainError becomes the error page (or the login). */
 export async function orErrorPage<T>(
 	event: Pick<RequestEvent, 'url'>,
@@ -54,7 +64,9 @@ const ALL_CODES: ErrorCode[] = [
 	'CONFLICT',
 	'INVALID',
 	'INVALID_TRANSITION',
-	'RATE_LIMITED'
+	'RATE_LIMITED',
+	// A capability link that expired, was revoked or used: 410 with the reason.
+	'GONE'
 ];
 
 /**

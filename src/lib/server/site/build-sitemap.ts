@@ -6,6 +6,7 @@ const PUBLIC_PATHS = [
 	'/',
 	'/quartiersmanagement',
 	'/haus-der-begegnung',
+	'/raeume',
 	'/aktuelles',
 	'/kontakt',
 	'/leichte-sprache',

@@ -1,0 +1,44 @@
+import { parseFormData } from '$lib/server/form';
+import { describeForm } from '$lib/server/form-meta';
+import { formErrorsOf } from '$lib/server/forms/domain-errors';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
+import { findFreeRooms } from '$lib/server/rooms/find-free-rooms';
+import { findActiveRooms } from '$lib/server/rooms/public-rooms';
+import { freeRoomSearchSchema } from '$lib/server/rooms/rooms.schemas';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, url } = event;
+	const rooms = await findActiveRooms(locals.db);
+	const fields = describeForm(freeRoomSearchSchema);
+	if (!url.searchParams.has('date')) {
+		// Without a search the page shows only the rooms: the same for everyone.
+		shareWithEveryone(locals);
+		return { rooms, fields, search: null };
+	}
+	const formData = new FormData();
+	for (const name of Object.keys(fields)) {
+		const value = url.searchParams.get(name);
+		if (value !== null) formData.set(name, value);
+	}
+	const parsed = parseFormData(formData, freeRoomSearchSchema);
+	if (!parsed.ok) {
+		return {
+			rooms,
+			fields,
+			search: { values: parsed.values, errors: parsed.errors, result: null }
+		};
+	}
+	const answer = await findFreeRooms(locals.db, { actor: locals.actor, query: parsed.data }).then(
+		({ free, unavailable }) => ({
+			errors: null,
+			result: {
+				query: parsed.data,
+				free: free.map((a) => a.room),
+				unavailable: unavailable.map((a) => ({ room: a.room, reason: a.reason?.() ?? '' }))
+			}
+		}),
+		(err: unknown) => ({ errors: formErrorsOf(err, event), result: null })
+	);
+	return { rooms, fields, search: { values: parsed.values, ...answer } };
+};

@@ -204,7 +204,7 @@ describe('room request form actions', () => {
 		const result = await post('senden', good({ name: 'Zweite Gruppe', startTime: '19:00' }));
 		expect(result.status).toBe(409);
 		expect(Object.values(result.errors ?? {})).toEqual([
-			'Der Raum ist am Mittwoch, 18. November 2026, 19:00–20:00 schon belegt. Bitte wählen Sie eine andere Zeit oder einen anderen Raum.'
+			'Der Raum ist am Mittwoch, 18. November 2026, 18:00–20:15 schon belegt. Bitte wählen Sie eine andere Zeit oder einen anderen Raum.'
 		]);
 		expect(result.values?.name).toBe('Zweite Gruppe');
 		expect(await stored()).toMatchObject({ requests: 1, dates: 1 });

@@ -8,7 +8,7 @@ import { assertCan } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
 import { issueCapabilityLink } from '../capabilities/issue-capability-link';
 import { resolveRecipients } from '../contact/resolve-recipients';
-import { DomainError, fieldError, sqlStateOf } from '../errors';
+import { DomainError, fieldError } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { now, timeZone } from '../time';
 import { findBusyIntervals, firstCollision, occupied } from './availability';
@@ -21,6 +21,7 @@ import {
 } from './booking-rules';
 import { bookingReceivedMail, bookingRequestedMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
+import { isOverlap, roomTakenError } from './room-taken';
 import type { Slot } from './series';
 
 export interface BookingRequestInput {
@@ -90,15 +91,6 @@ export async function previewBookingRequest(
 	return classifyDates(db, rules, slots);
 }
 
-function takenError(start: Date, end: Date): DomainError {
-	const when = formatTimeSpan(start, end, { timeZone: timeZone() });
-	return new DomainError('CONFLICT', {
-		message: () => m.rooms_error_taken({ when }),
-		fields: { date: () => m.rooms_error_taken({ when }) },
-		detail: `room busy ${start.toISOString()}`
-	});
-}
-
 /**
  * Stores a booking request without an account: the free dates hold the room (pending), dates
  * the requester agreed to leave out are kept as `conflict` so staff see them. All in one
@@ -122,11 +114,11 @@ export async function requestBooking(
 	try {
 		return await db.transaction((tx) => store(tx, { actor, input, origin, locale, rules, at }));
 	} catch (err) {
-		if (sqlStateOf(err) !== '23P01') throw err;
+		if (!isOverlap(err)) throw err;
 		// Someone else got a date between our check and our insert: name it.
 		const dates = await classifyDates(db, rules, input.slots);
 		const taken = dates.find((d) => d.state === 'taken') ?? dates[0];
-		throw takenError(taken.start, taken.end);
+		throw roomTakenError(taken.start, taken.end);
 	}
 }
 
@@ -278,5 +270,5 @@ function takenOrClosed(d: DatePreview): DomainError {
 			message: () => m.rooms_error_date_now_closed({ when, reason: d.reason })
 		});
 	}
-	return takenError(d.start, d.end);
+	return roomTakenError(d.start, d.end);
 }

@@ -193,4 +193,70 @@ describe('room management forms', () => {
 		expect(await db.select().from(bookings)).toEqual([]);
 		expect(await db.select().from(roomClosures)).toEqual([]);
 	});
+
+	it('blocks a time, answers an overlap with 409 naming it, and frees the time again', async () => {
+		const block = (fields: Fields) =>
+			call(editActions.block as Handler, {
+				db,
+				actor: staff,
+				path: `${path()}?/block`,
+				params: { id: String(kreativraum.id) },
+				fields
+			});
+		const first = await block({
+			date: '01.12.2027',
+			startTime: '10:00',
+			endTime: '12:00',
+			title: 'Wartung',
+			note: ''
+		});
+		expect(first.status).toBe(303);
+		expect(first.location).toBe(`${path()}?gesperrt=1#sperren`);
+		const overlap = await block({
+			date: '2027-12-01',
+			startTime: '12:10',
+			endTime: '13:00',
+			title: 'Eigene Veranstaltung'
+		});
+		expect(overlap.status).toBe(409);
+		expect(overlap.errors?.date).toMatch(
+			/^Der Raum ist am Mittwoch, 1\. Dezember 2027, 10:00–12:00 schon belegt/
+		);
+		expect(overlap.values?.title).toBe('Eigene Veranstaltung');
+		const [row] = await db.select().from(bookings);
+		const freed = await call(editActions.unblock as Handler, {
+			db,
+			actor: staff,
+			path: `${path()}?/unblock`,
+			params: { id: String(kreativraum.id) },
+			fields: { block: String(row.id) }
+		});
+		expect(freed.status).toBe(303);
+		const [after] = await db.select().from(bookings);
+		expect(after.status).toBe('cancelled');
+		await db.delete(bookings);
+	});
+
+	it('adds closing days and deletes them only when confirmed', async () => {
+		const added = await call(listActions.addClosure as Handler, {
+			db,
+			actor: staff,
+			path: '/verwaltung/raeume/verwalten?/addClosure',
+			fields: { firstDay: '24.12.2027', lastDay: '31.12.2027', reason: 'Betriebsferien' }
+		});
+		expect(added.status).toBe(303);
+		const [closure] = await db.select().from(roomClosures);
+		expect(closure).toMatchObject({ firstDay: '2027-12-24', lastDay: '2027-12-31' });
+		const remove = (fields: Fields) =>
+			call(listActions.deleteClosure as Handler, {
+				db,
+				actor: staff,
+				path: '/verwaltung/raeume/verwalten?/deleteClosure',
+				fields
+			});
+		expect((await remove({ closure: String(closure.id) })).status).toBe(400);
+		expect(await db.select().from(roomClosures)).toHaveLength(1);
+		expect((await remove({ closure: String(closure.id), confirm: 'on' })).status).toBe(303);
+		expect(await db.select().from(roomClosures)).toEqual([]);
+	});
 });

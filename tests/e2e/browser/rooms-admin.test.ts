@@ -87,4 +87,36 @@ describe('rooms: management in the back office', () => {
 		await page.goto(editPath);
 		expect(await hoursOnTuesday()).toEqual(before);
 	});
+
+	it('blocks a time and frees it again; adds closing days and deletes them', async () => {
+		// Beyond the rooms' 365 days of advance booking, so no request of another test meets them.
+		await page.goto(editPath);
+		await page.fill('#field-date', '2028-03-01');
+		await page.fill('#field-startTime', '10:00');
+		await page.fill('#field-endTime', '11:30');
+		await page.fill('#field-title', 'Wartung e2e');
+		await submit(page, 'main form[aria-label="Zeit sperren"] button[type="submit"]');
+		const blocks = page.locator('.block-list');
+		await expect(blocks.innerText()).resolves.toMatch(
+			/1\. März 2028, 10:00–11:30[\s\S]*Wartung e2e/
+		);
+		await expectAccessible(page);
+		await submit(page, '.block-list button[type="submit"]');
+		await expect(page.locator('main').innerText()).resolves.toContain('Die Sperre ist aufgehoben.');
+		expect(await page.locator('.block-list').count()).toBe(0);
+
+		await page.goto('/verwaltung/raeume/verwalten');
+		await page.fill('#field-firstDay', '2028-03-06');
+		await page.fill('#field-lastDay', '2028-03-10');
+		await page.fill('#field-reason', 'Renovierung e2e');
+		await submit(page, 'main form[aria-label="Schließtage eintragen"] button[type="submit"]');
+		const closures = page.locator('.closure-list');
+		await expect(closures.innerText()).resolves.toContain('Renovierung e2e');
+		await expectAccessible(page);
+		await checkLayoutAt(page, [PHONE], 'rooms-admin-list-closure');
+		const item = closures.locator('li', { hasText: 'Renovierung e2e' });
+		await item.locator('summary').click();
+		await submit(page, '.closure-list li:has-text("Renovierung e2e") button[type="submit"]');
+		await expect(page.locator('main').innerText()).resolves.not.toContain('Renovierung e2e');
+	});
 });

@@ -6,6 +6,9 @@
 //   npm run bench -- --gzip                         ask for compressed answers, as browsers do
 //   BUILD_DIR=/tmp/old npm run bench -- --no-build  measure another build as it is
 //   npm run bench -- --nginx                        also nginx serving the same bytes (needs nginx)
+//   npm run bench -- --rooms                        a year of room bookings first (through the
+//                                                   API), then the availability API and a room's
+//                                                   week view (with other paths: those as well)
 // Env: BENCH_DURATION, BENCH_CONNECTIONS, BUILD_DIR; DATABASE_URL to measure against PostgreSQL
 // instead of PGlite (a temporary data folder otherwise). Besides req/s and latency it prints the
 // server's resident memory (VmRSS, sampled every 100 ms, and the kernel's peak VmHWM) from
@@ -30,7 +33,8 @@ const { values, positionals } = parseArgs({
 		connections: { type: 'string', short: 'c', default: process.env.BENCH_CONNECTIONS ?? '10' },
 		gzip: { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
-		nginx: { type: 'boolean', default: false }
+		nginx: { type: 'boolean', default: false },
+		rooms: { type: 'boolean', default: false }
 	}
 });
 const duration = Number(values.duration);
@@ -39,7 +43,8 @@ if (!(duration > 0) || !(connections > 0)) {
 	console.error('duration (-d) and connections (-c) must be positive numbers');
 	process.exit(2);
 }
-const paths = positionals.length > 0 ? positionals : ['/', '/aktuelles', '/kontakt'];
+const paths =
+	positionals.length > 0 ? positionals : values.rooms ? [] : ['/', '/aktuelles', '/kontakt'];
 
 // --no-build: measure the build as it is (e.g. an older one kept for a before/after comparison).
 const buildDir = values['no-build'] ? (process.env.BUILD_DIR ?? 'build') : ensureBuild();
@@ -56,7 +61,9 @@ const server = spawn(process.execPath, [...serverNodeOptions(), 'scripts/serve.m
 		HOST: '127.0.0.1',
 		ORIGIN: url,
 		DATA_DIR: dataDir,
-		SECRET: process.env.SECRET ?? 'bench-secret-not-for-production'
+		SECRET: process.env.SECRET ?? 'bench-secret-not-for-production',
+		// Filling a year of bookings through the API must not hit the per-client limit.
+		...(values.rooms ? { RATE_LIMIT_PER_MINUTE: '1000000' } : {})
 	},
 	stdio: ['ignore', 'ignore', 'inherit']
 });
@@ -97,6 +104,8 @@ for (;;) {
 	}
 	await new Promise((r) => setTimeout(r, 200));
 }
+
+if (values.rooms) paths.push(...(await fillRoomYear()));
 
 /** Resident memory of the server from /proc (Linux only): current and the kernel's peak, in MiB. */
 function memory() {
@@ -190,6 +199,80 @@ console.log(
 			.join(' ')}`
 );
 await stop(0);
+
+/**
+ * A year of bookings: every room, every weekday from the day after tomorrow on, 10–12 and 14–16
+ * (about 1,500 requests, all holding their room), through POST /api/v1/bookings as clients would.
+ * Returns the paths to measure: one week's availability and one room's week view, half a year on.
+ */
+async function fillRoomYear() {
+	const rooms = await (await fetch(`${url}/api/v1/rooms`)).json();
+	const started = Date.now();
+	const jobs = [];
+	const day = new Date();
+	day.setUTCHours(12, 0, 0, 0);
+	for (let i = 3; i <= 360; i++) {
+		const d = new Date(day.getTime() + i * 86_400_000);
+		const weekday = d.getUTCDay();
+		if (weekday === 0 || weekday === 6) continue;
+		const date = d.toISOString().slice(0, 10);
+		for (const room of rooms) {
+			for (const [from, to] of [
+				['10:00', '12:00'],
+				['14:00', '16:00']
+			]) {
+				jobs.push({ roomId: room.id, date, from, to });
+			}
+		}
+	}
+	// Berlin is UTC+1 or +2; 10:00 local is safely inside opening hours either way.
+	const offset = (date) => {
+		const name = new Intl.DateTimeFormat('en', {
+			timeZone: 'Europe/Berlin',
+			timeZoneName: 'longOffset'
+		})
+			.formatToParts(new Date(`${date}T12:00:00Z`))
+			.find((p) => p.type === 'timeZoneName').value;
+		return name === 'GMT' ? '+00:00' : name.slice(3);
+	};
+	let failed = 0;
+	const worker = async () => {
+		for (let job = jobs.pop(); job; job = jobs.pop()) {
+			const res = await fetch(`${url}/api/v1/bookings`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					roomId: job.roomId,
+					start: `${job.date}T${job.from}:00${offset(job.date)}`,
+					end: `${job.date}T${job.to}:00${offset(job.date)}`,
+					purpose: 'Wöchentliches Gruppentreffen',
+					attendees: 5,
+					name: 'Bench',
+					email: 'bench@example.org',
+					organisation: 'Bench-Gruppe',
+					showOrganisation: true,
+					acceptTerms: true
+				})
+			});
+			if (res.status !== 201) failed++;
+			await res.arrayBuffer();
+		}
+	};
+	const total = jobs.length;
+	await Promise.all(Array.from({ length: 8 }, worker));
+	console.log(
+		`rooms: ${total - failed} booking requests stored in ${((Date.now() - started) / 1000).toFixed(0)} s` +
+			(failed ? ` (${failed} refused: holidays and closures)` : '')
+	);
+	const half = new Date(day.getTime() + 182 * 86_400_000);
+	while (half.getUTCDay() !== 1) half.setUTCDate(half.getUTCDate() + 1);
+	const monday = half.toISOString().slice(0, 10);
+	const sunday = new Date(half.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+	return [
+		`/api/v1/rooms/${rooms[0].id}/availability?from=${monday}&to=${sunday}`,
+		`/raeume/${rooms[0].slug}?woche=${monday}`
+	];
+}
 
 /**
  * The same HTML bytes from nginx (Debian's, on loopback), one path after the other like ours:

@@ -121,6 +121,11 @@ const csrf: Handle = async ({ event, resolve }) => {
 			error(403, m.error_csrf_text());
 		}
 	}
+	// API answers carry no forms: no cookie for them (clients would only collect it).
+	if (!cookieValue && event.url.pathname.startsWith('/api/')) {
+		event.locals.csrfToken = '';
+		return resolve(event);
+	}
 	if (!cookieValue) {
 		cookieValue = newCsrfCookieValue();
 		event.cookies.set(CSRF_COOKIE, cookieValue, {

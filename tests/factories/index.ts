@@ -13,3 +13,4 @@ export {
 } from './users';
 export { createContactPerson, createNewsPost, createNotice } from './content';
 export { createContactMessage } from './contact';
+export { createBookingRequest } from './rooms';

@@ -204,3 +204,22 @@ describe('the clock', () => {
 		expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1000);
 	});
 });
+
+describe('toIsoWithOffset', () => {
+	it('writes the zone’s offset, in winter, in summer and for UTC', async () => {
+		const { toIsoWithOffset } = await import('./time');
+		expect(toIsoWithOffset(new Date('2026-11-18T17:00:00Z'), 'Europe/Berlin')).toBe(
+			'2026-11-18T18:00:00+01:00'
+		);
+		expect(toIsoWithOffset(new Date('2027-06-01T07:30:05Z'), 'Europe/Berlin')).toBe(
+			'2027-06-01T09:30:05+02:00'
+		);
+		expect(toIsoWithOffset(new Date('2027-06-01T07:30:05Z'), 'UTC')).toBe(
+			'2027-06-01T07:30:05+00:00'
+		);
+		// Midnight is 00, not 24.
+		expect(toIsoWithOffset(new Date('2026-11-17T23:00:00Z'), 'Europe/Berlin')).toBe(
+			'2026-11-18T00:00:00+01:00'
+		);
+	});
+});

@@ -7,7 +7,8 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = async ({ locals, url }) => ({
 	staff: {
 		canContent: can(locals.actor, 'content.edit'),
-		canAdmin: can(locals.actor, 'accounts.manage')
+		canAdmin: can(locals.actor, 'accounts.manage'),
+		canBookings: can(locals.actor, 'bookings.read')
 	},
 	flash: flashOf(url),
 	openWork: await countOpenWork(locals.db, { actor: locals.actor })

@@ -14,7 +14,7 @@ import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
 import type { Database } from '$lib/server/db/client';
-import { contactPersons, outboxMails, rooms } from '$lib/server/db/schema';
+import { bookingRequests, contactPersons, outboxMails, rooms } from '$lib/server/db/schema';
 import { createNewsPost } from '$lib/server/notices/create-news-post';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
@@ -76,6 +76,13 @@ const REQUIRED: Record<string, Entry> = {
 	'./neuigkeiten/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
 	'./postausgang/+page.server.ts': { load: 'outbox.read', retry: 'outbox.retry' },
 	'./postausgang/[id=id]/+page.server.ts': { load: 'outbox.read' },
+	'./raeume/+page.server.ts': { load: 'bookings.read' },
+	'./raeume/anfragen/[id=id]/+page.server.ts': {
+		load: 'bookings.read',
+		approve: 'bookings.decide',
+		decline: 'bookings.decide'
+	},
+	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
 	'./raeume/verwalten/+page.server.ts': {
 		load: 'rooms.manage',
@@ -169,11 +176,22 @@ describe('back office: route × role matrix', () => {
 		});
 		const [mail] = await db.select({ id: outboxMails.id }).from(outboxMails).limit(1);
 		const [room] = await db.select({ id: rooms.id }).from(rooms).limit(1);
+		const [bookingRequest] = await db
+			.insert(bookingRequests)
+			.values({
+				name: 'Matrix',
+				email: 'matrix-anfrage@example.org',
+				purpose: 'Treffen',
+				attendees: 5,
+				acceptedTermsAt: new Date()
+			})
+			.returning({ id: bookingRequests.id });
 		params['./ansprechpersonen/[id=id]/+page.server.ts'] = { id: String(person.id) };
 		params['./hinweise/[id=id]/+page.server.ts'] = { id: String(notice.id) };
 		params['./neuigkeiten/[id=id]/+page.server.ts'] = { id: String(post.id) };
 		params['./nachrichten/[id=id]/+page.server.ts'] = { id: String(message.id) };
 		params['./postausgang/[id=id]/+page.server.ts'] = { id: String(mail.id) };
+		params['./raeume/anfragen/[id=id]/+page.server.ts'] = { id: String(bookingRequest.id) };
 		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
 		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };

@@ -4,13 +4,14 @@ import { can } from '../auth/permissions';
 import type { Db } from '../db/client';
 import { contactMessages, outboxMails } from '../db/schema';
 import { stuckMail } from '../mail/outbox';
+import { countPendingBookingRequests } from '../rooms/find-booking-requests';
 
 /**
- * The numbers beside the back-office menu items: unanswered messages and stuck mail. Two count
- * queries on indexed columns; null where the person may not see the section.
+ * The numbers beside the back-office menu items: unanswered messages, stuck mail and room
+ * requests waiting for a decision. Count queries on indexed columns; null where the person may not see the section.
  */
 export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
-	const [messages, stuckMails] = await Promise.all([
+	const [messages, stuckMails, bookingRequests] = await Promise.all([
 		can(actor, 'contact.read')
 			? db
 					.select({ n: count() })
@@ -24,7 +25,8 @@ export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
 					.from(outboxMails)
 					.where(stuckMail)
 					.then(([r]) => r.n)
-			: null
+			: null,
+		can(actor, 'bookings.read') ? countPendingBookingRequests(db) : null
 	]);
-	return { messages, stuckMails };
+	return { messages, stuckMails, bookingRequests };
 }

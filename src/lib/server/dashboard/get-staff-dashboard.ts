@@ -8,6 +8,7 @@ import { isAccessibilityReviewOverdue } from '../site/is-accessibility-review-ov
 import { now } from '../time';
 import { stuckMail } from '../mail/outbox';
 import { goLiveChecklist } from './go-live-checklist';
+import { countPendingBookingRequests } from '../rooms/find-booking-requests';
 
 /** A contact message waiting longer than this counts as overdue (feedback has its legal due date). */
 export const CONTACT_REPLY_DAYS = 7;
@@ -23,14 +24,19 @@ const DAY_MS = 86_400_000;
 export async function getStaffDashboard(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'backoffice.enter');
 	const at = now();
-	const [messages, outbox, expiringNotices, checklist, review] = await Promise.all([
-		can(actor, 'contact.read') ? messageSection(db, at) : null,
-		can(actor, 'outbox.read') ? outboxSection(db) : null,
-		can(actor, 'content.edit') ? expiringNoticeSection(db, at) : null,
-		can(actor, 'site.settings.edit') ? checklistSection(db) : null,
-		can(actor, 'accessibility.review') ? reviewSection(db, at) : null
-	]);
-	return { messages, outbox, expiringNotices, checklist, review };
+	const [messages, outbox, expiringNotices, checklist, review, bookingRequests] = await Promise.all(
+		[
+			can(actor, 'contact.read') ? messageSection(db, at) : null,
+			can(actor, 'outbox.read') ? outboxSection(db) : null,
+			can(actor, 'content.edit') ? expiringNoticeSection(db, at) : null,
+			can(actor, 'site.settings.edit') ? checklistSection(db) : null,
+			can(actor, 'accessibility.review') ? reviewSection(db, at) : null,
+			can(actor, 'bookings.read')
+				? countPendingBookingRequests(db).then((pending) => ({ pending }))
+				: null
+		]
+	);
+	return { messages, outbox, expiringNotices, checklist, review, bookingRequests };
 }
 
 async function messageSection(db: Db, at: Date) {

@@ -78,7 +78,8 @@ describe('the back office start page', () => {
 		]);
 		expect(await countOpenWork(db, { actor: staff('content') })).toEqual({
 			messages: 4,
-			stuckMails: null
+			stuckMails: null,
+			bookingRequests: null
 		});
 	});
 
@@ -142,7 +143,8 @@ describe('the back office start page', () => {
 			outbox: null,
 			expiringNotices: null,
 			checklist: null,
-			review: null
+			review: null,
+			bookingRequests: { pending: 0 }
 		});
 		const admin = await getStaffDashboard(db, { actor: staff('admin') });
 		expect(admin.messages && admin.outbox && admin.checklist && admin.review).toBeTruthy();
@@ -153,7 +155,8 @@ describe('the back office start page', () => {
 			await expect(getStaffDashboard(db, { actor })).rejects.toBeInstanceOf(DomainError);
 			await expect(countOpenWork(db, { actor })).resolves.toEqual({
 				messages: null,
-				stuckMails: null
+				stuckMails: null,
+				bookingRequests: null
 			});
 		}
 	});

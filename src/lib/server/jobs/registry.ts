@@ -1,6 +1,13 @@
 import { accessibilityReviewReminderJob } from '../site/accessibility-review-reminder.job';
 import { outboxRetentionJob } from '../mail/outbox-retention.job';
+import { anonymiseBookingRequestsJob } from '../rooms/anonymise-booking-requests.job';
+import { bookingRemindersJob } from '../rooms/booking-reminders.job';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
-export const JOBS: readonly JobDefinition[] = [outboxRetentionJob, accessibilityReviewReminderJob];
+export const JOBS: readonly JobDefinition[] = [
+	outboxRetentionJob,
+	accessibilityReviewReminderJob,
+	bookingRemindersJob,
+	anonymiseBookingRequestsJob
+];

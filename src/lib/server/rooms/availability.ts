@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { bookingRequests, bookings, HOLDING_BOOKING_STATUSES } from '../db/schema';
 import type { Slot } from './series';
@@ -30,31 +30,38 @@ export async function findBusyIntervals(
 			kind: bookings.kind,
 			title: bookings.title,
 			status: bookings.status,
-			organisation: bookingRequests.organisation,
-			showOrganisation: bookingRequests.showOrganisation
+			requestId: bookings.requestId
 		})
 		.from(bookings)
-		.leftJoin(bookingRequests, eq(bookingRequests.id, bookings.requestId))
 		.where(
 			and(
-				inArray(bookings.roomId, roomIds),
+				roomIds.length === 1 ? eq(bookings.roomId, roomIds[0]) : inArray(bookings.roomId, roomIds),
 				inArray(bookings.status, [...HOLDING_BOOKING_STATUSES]),
-				lt(bookings.startsAt, to),
-				gt(bookings.occupiedUntil, from)
+				// The expression of the no-overlap constraint, so its GiST index answers this.
+				sql`tstzrange(${bookings.startsAt}, ${bookings.occupiedUntil}, '[)') && tstzrange(${from}::timestamptz, ${to}::timestamptz, '[)')`
 			)
 		)
 		.orderBy(asc(bookings.startsAt));
+	// Groups that agreed to be named, for approved requests only (a few per week).
+	const named = [
+		...new Set(
+			rows.filter((r) => r.kind === 'request' && r.status === 'approved').map((r) => r.requestId!)
+		)
+	];
+	const groups = new Map<number, string>();
+	if (named.length > 0) {
+		const shown = await db
+			.select({ id: bookingRequests.id, organisation: bookingRequests.organisation })
+			.from(bookingRequests)
+			.where(and(inArray(bookingRequests.id, named), eq(bookingRequests.showOrganisation, true)));
+		for (const g of shown) groups.set(g.id, g.organisation);
+	}
 	return rows.map((r) => ({
 		roomId: r.roomId,
 		start: r.start,
 		end: r.end,
 		status: r.status as BusyInterval['status'],
-		label:
-			r.kind === 'request'
-				? r.status === 'approved' && r.showOrganisation
-					? (r.organisation ?? '')
-					: ''
-				: r.title
+		label: r.kind === 'request' ? (groups.get(r.requestId!) ?? '') : r.title
 	}));
 }
 

@@ -10,7 +10,7 @@ import { DomainError } from '../errors';
 import { timeZone } from '../time';
 import { occupied } from './availability';
 import type { BlockInput } from './room-admin.schemas';
-import { isOverlap, roomTakenError } from './room-taken';
+import { isOverlap, takenError } from './taken-error';
 import { expandRequestedDates, type Slot } from './series';
 
 /**
@@ -59,7 +59,7 @@ export async function blockRoomTime(
 		if (!isOverlap(err)) throw err;
 		const [busy] = await collisions(db, roomId, slot);
 		const { startsAt, endsAt } = busy ?? { startsAt: slot.start, endsAt: slot.end };
-		throw roomTakenError(startsAt, endsAt, {
+		throw takenError(startsAt, endsAt, {
 			message: (when) => () => m.rooms_admin_error_block_taken({ when })
 		});
 	}

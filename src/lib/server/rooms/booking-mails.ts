@@ -107,3 +107,58 @@ export function bookingRequestedMail(p: {
 		].join('\n')
 	};
 }
+
+export function bookingProposalMail(p: {
+	to: string;
+	locale: Locale;
+	reference: string;
+	roomName: string;
+	dates: DateLine[];
+	message: string;
+	statusUrl: string;
+	officeName: string;
+}): OutgoingMail {
+	const opts = { locale: p.locale };
+	return {
+		to: p.to,
+		locale: p.locale,
+		templateKey: 'rooms.proposal',
+		subject: m.rooms_mail_proposal_subject({ reference: p.reference }, opts),
+		text: [
+			m.rooms_mail_proposal_intro({ reference: p.reference, room: p.roomName }, opts),
+			'',
+			...dateLines(p.dates, p.locale),
+			'',
+			...(p.message ? [p.message, ''] : []),
+			m.rooms_mail_proposal_link({ url: p.statusUrl }, opts),
+			'',
+			'-- ',
+			p.officeName
+		].join('\n'),
+		secrets: [p.statusUrl]
+	};
+}
+
+/** To the booking contact: the requester answered a proposal. */
+export function proposalAnsweredMail(p: {
+	to: string;
+	reference: string;
+	accepted: boolean;
+	backOfficeUrl: string;
+}): OutgoingMail {
+	return {
+		to: p.to,
+		locale: 'de',
+		templateKey: 'rooms.proposal-answered',
+		subject: p.accepted
+			? m.rooms_mail_proposal_accepted_subject({ reference: p.reference }, DE)
+			: m.rooms_mail_proposal_rejected_subject({ reference: p.reference }, DE),
+		text: [
+			p.accepted
+				? m.rooms_mail_proposal_accepted_text({ reference: p.reference }, DE)
+				: m.rooms_mail_proposal_rejected_text({ reference: p.reference }, DE),
+			'',
+			m.rooms_mail_staff_link({ url: p.backOfficeUrl }, DE)
+		].join('\n')
+	};
+}

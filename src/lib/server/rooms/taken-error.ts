@@ -7,10 +7,10 @@ import { timeZone } from '../time';
 export const isOverlap = (err: unknown): boolean => sqlStateOf(err) === '23P01';
 
 /**
- * CONFLICT (409) naming the time that is taken, at the form field `field`. By default the
- * requester's message; staff forms pass their own (`when` is the formatted local time span).
+ * CONFLICT (409) that names the time the room is already busy, at the form's date field. By
+ * default the requester's message; staff forms pass their own (`when` is the local time span).
  */
-export function roomTakenError(
+export function takenError(
 	start: Date,
 	end: Date,
 	{

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages.js';
+import { field } from '../form';
+import { describeField } from '../form-meta';
+import { DECLINE_MESSAGE_MAX_LENGTH } from './decline-booking-request';
+
+const skipLabel = () => m.rooms_staff_skip_label();
+const notADate = () => m.error_invalid_choice({ field: skipLabel() });
+
+/**
+ * The approve form: one checkbox per open date ("diesen Termin auslassen"), each sending the
+ * booking's id. Whether the ids belong to the request is checked by the use case.
+ */
+export const approveBookingSchema = z.object({
+	skipBookingIds: describeField(
+		z.preprocess(
+			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+			z
+				.array(
+					z
+						.string({ error: notADate })
+						.regex(/^[1-9][0-9]{0,8}$/, { error: notADate })
+						.transform(Number),
+					{ error: notADate }
+				)
+				.max(500, { error: notADate })
+		),
+		{ label: skipLabel, multiple: true, required: false }
+	)
+});
+
+export const declineBookingSchema = z.object({
+	message: field.longText(() => m.rooms_staff_decline_message(), DECLINE_MESSAGE_MAX_LENGTH, {
+		hint: () => m.rooms_staff_decline_message_hint({ max: DECLINE_MESSAGE_MAX_LENGTH })
+	})
+});

@@ -1,0 +1,85 @@
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
+import { describeForm } from '$lib/server/form-meta';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
+import { withFlash } from '$lib/server/forms/flash';
+import { approveBookingRequest } from '$lib/server/rooms/approve-booking-request';
+import { declineBookingRequest } from '$lib/server/rooms/decline-booking-request';
+import { approveBookingSchema, declineBookingSchema } from '$lib/server/rooms/decide.schemas';
+import { getBookingRequest } from '$lib/server/rooms/get-booking-request';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params } = event;
+	const actor = permitted(event, 'bookings.read');
+	const detail = await orErrorPage(
+		event,
+		getBookingRequest(locals.db, { actor, id: Number(params.id) })
+	);
+	const { request } = detail;
+	const history = await loadRecordHistory(
+		event,
+		{ entity: 'booking_request', id: request.id },
+		{
+			fields: { status: m.rooms_staff_status() },
+			values: {
+				status: {
+					pending: m.rooms_staff_status_pending(),
+					approved: m.rooms_staff_status_approved(),
+					declined: m.rooms_staff_status_declined(),
+					proposal: m.rooms_staff_status_proposal(),
+					cancelled: m.rooms_staff_status_cancelled()
+				}
+			}
+		}
+	);
+	return {
+		reference: detail.reference,
+		roomName: detail.roomName,
+		location: detail.location,
+		request: {
+			id: request.id,
+			status: request.status,
+			name: request.name,
+			email: request.email,
+			phone: request.phone,
+			organisation: request.organisation,
+			showOrganisation: request.showOrganisation,
+			purpose: request.purpose,
+			attendees: request.attendees,
+			createdAt: request.createdAt,
+			decidedAt: request.decidedAt,
+			decisionMessage: request.decisionMessage,
+			anonymised: request.anonymisedAt !== null
+		},
+		dates: detail.dates,
+		fields: describeForm(declineBookingSchema),
+		history
+	};
+};
+
+const detailPath = (id: string) => `/verwaltung/raeume/anfragen/${id}`;
+
+export const actions: Actions = {
+	approve: backOfficeAction({
+		permission: 'bookings.decide',
+		schema: approveBookingSchema,
+		failData: { form: 'approve' },
+		run: (input, { db, actor, event }) =>
+			approveBookingRequest(db, {
+				actor,
+				id: Number(event.params.id),
+				skipBookingIds: input.skipBookingIds
+			}),
+		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
+	}),
+	decline: backOfficeAction({
+		permission: 'bookings.decide',
+		schema: declineBookingSchema,
+		failData: { form: 'decline' },
+		run: (input, { db, actor, event }) =>
+			declineBookingRequest(db, { actor, id: Number(event.params.id), message: input.message }),
+		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
+	})
+};

@@ -14,7 +14,7 @@ import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
 import type { Database } from '$lib/server/db/client';
-import { bookingRequests, contactPersons, outboxMails } from '$lib/server/db/schema';
+import { bookingRequests, contactPersons, outboxMails, rooms } from '$lib/server/db/schema';
 import { createNewsPost } from '$lib/server/notices/create-news-post';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
@@ -84,6 +84,18 @@ const REQUIRED: Record<string, Entry> = {
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
+	'./raeume/verwalten/+page.server.ts': {
+		load: 'rooms.manage',
+		addClosure: 'rooms.manage',
+		deleteClosure: 'rooms.manage'
+	},
+	'./raeume/verwalten/[id=id]/+page.server.ts': {
+		load: 'rooms.manage',
+		save: 'rooms.manage',
+		block: 'rooms.manage',
+		unblock: 'rooms.manage'
+	},
+	'./raeume/verwalten/neu/+page.server.ts': { load: 'rooms.manage', default: 'rooms.manage' },
 	'./seiten/+page.server.ts': { load: 'content.edit' },
 	'./seiten/[slug]/+page.server.ts': { load: 'content.edit', default: 'content.edit' }
 };
@@ -163,6 +175,7 @@ describe('back office: route × role matrix', () => {
 			origin: 'http://127.0.0.1'
 		});
 		const [mail] = await db.select({ id: outboxMails.id }).from(outboxMails).limit(1);
+		const [room] = await db.select({ id: rooms.id }).from(rooms).limit(1);
 		const [bookingRequest] = await db
 			.insert(bookingRequests)
 			.values({
@@ -181,6 +194,7 @@ describe('back office: route × role matrix', () => {
 		params['./raeume/anfragen/[id=id]/+page.server.ts'] = { id: String(bookingRequest.id) };
 		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
+		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };
 	});
 	afterAll(async () => {
 		await database?.close();

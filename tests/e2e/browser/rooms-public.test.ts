@@ -9,11 +9,14 @@ import {
 	expectNoHorizontalScroll,
 	launchBrowser,
 	linkPath,
+	loginAs,
 	openPage,
 	PHONE,
+	readMails,
 	screenshot,
 	visitAndCheck,
-	waitForMail
+	waitForMail,
+	waitForNewMail
 } from '../support';
 
 /**
@@ -125,6 +128,90 @@ describe('rooms: a visitor requests a room', () => {
 		const status = await page.locator('main').innerText();
 		expect(status).toContain('Angefragt');
 		expect(status).toMatch(/17:00–19:00:\s*belegt, nicht angefragt/);
+		const statusPath = new URL(page.url()).pathname + new URL(page.url()).search;
+
+		// Staff approve, leaving out the third date as well.
+		const reference = /RAUM-\d{4}-\d{4}/.exec(status)![0];
+		const staff = await loginAs(browser, 'rooms', { at: '/verwaltung/raeume' });
+		await click(staff, reference, 'link');
+		const skips = staff.getByLabel(/diesen Termin auslassen/);
+		await expect(skips.count()).resolves.toBe(2);
+		await skips.last().check();
+		const mailsBefore = readMails().length;
+		await click(staff, 'Anfrage zusagen');
+		await expect(staff.locator('main').innerText()).resolves.toContain('Zugesagt.');
+		await closePage(staff);
+
+		// The requester gets the answer with a calendar file, and sees it on the status page …
+		const answer = await waitForNewMail(mailsBefore, (m) => m.to.includes(email));
+		expect(answer.subject).toContain(reference);
+		expect(answer.text).toContain('text/calendar');
+		await page.goto(statusPath);
+		const decided = await page.locator('main').innerText();
+		expect(decided).toContain('Zugesagt');
+		expect(decided).toMatch(/17:00–19:00:\s*zugesagt/);
+		expect(decided).toMatch(/17:00–19:00:\s*entfällt/);
+		// … and in the room's public week, with the group's name as agreed.
+		await page.goto(`/raeume/gruppenraum?woche=${date}`);
+		await expect(page.locator('main').innerText()).resolves.toContain('Chor Kaster');
+
+		// Plans change: the cancel link of the first mail frees the room again (a real browser
+		// sends its own Origin with the form, which the page's referrer policy must allow).
+		await page.goto(linkPath(mail.text, '/raeume/anfrage/absagen'));
+		await click(page, 'Ja, Anfrage absagen');
+		await expect(page.locator('h1').innerText()).resolves.toBe('Anfrage abgesagt');
+		await page.goto(`/raeume/gruppenraum?woche=${date}`);
+		await expect(page.locator('main').innerText()).resolves.not.toContain('Chor Kaster');
+		await closePage(page);
+	});
+
+	it('staff propose another time instead, and the requester accepts', async () => {
+		const date = futureWeekday(2, 40);
+		const email = `vorschlag-${Date.now()}@besucher.example`;
+		const sent = await new HttpClient().submit(
+			'/raeume/gruppenraum/anfragen',
+			{
+				date,
+				startTime: '18:00',
+				endTime: '20:00',
+				repeat: 'once',
+				interval: '2',
+				purpose: 'Elternabend',
+				attendees: '10',
+				name: 'Max Muster',
+				email,
+				acceptRules: 'on'
+			},
+			'/raeume/gruppenraum/anfragen?/senden'
+		);
+		expect(sent.status).toBe(303);
+		const received = await waitForMail((m) => m.to.includes(email));
+		const reference = /RAUM-\d{4}-\d{4}/.exec(received.subject)![0];
+
+		const staff = await loginAs(browser, 'rooms', { at: '/verwaltung/raeume' });
+		await click(staff, reference, 'link');
+		await staff.locator('#field-roomId').selectOption({ label: 'Großer Saal' });
+		await staff.locator('#field-startTime').fill('19:00');
+		await staff.locator('#field-endTime').fill('21:00');
+		await staff.locator('#field-message').first().fill('Im Saal ist mehr Platz.');
+		const mailsBefore = readMails().length;
+		await click(staff, 'Vorschlag senden');
+		await expect(staff.locator('main').innerText()).resolves.toContain('Vorschlag');
+		await closePage(staff);
+
+		const proposal = await waitForNewMail(mailsBefore, (m) => m.to.includes(email));
+		expect(proposal.text).toContain('Großer Saal');
+		const page = await openPage(browser);
+		await visitAndCheck(page, linkPath(proposal.text, '/raeume/anfrage'), 'rooms-status-proposal', {
+			alsoAt: [PHONE]
+		});
+		await expect(page.locator('main').innerText()).resolves.toMatch(
+			/19:00–21:00, Großer Saal:\s*vorgeschlagen/
+		);
+		await click(page, 'Vorschlag annehmen');
+		const accepted = await page.locator('main').innerText();
+		expect(accepted).toContain('Zugesagt');
+		expect(accepted).toMatch(/19:00–21:00.*Großer Saal:\s*zugesagt/s);
 		await closePage(page);
 	});
 });

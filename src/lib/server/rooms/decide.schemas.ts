@@ -34,3 +34,14 @@ export const declineBookingSchema = z.object({
 		hint: () => m.rooms_staff_decline_message_hint({ max: DECLINE_MESSAGE_MAX_LENGTH })
 	})
 });
+
+/** Propose another room and/or time; `date` only for a request of one date. */
+export const proposeAlternativeSchema = z.object({
+	roomId: field.integer(() => m.rooms_staff_propose_room(), 1, 2_147_483_647),
+	date: field.optionalDate(() => m.rooms_staff_propose_date(), {
+		hint: () => m.rooms_staff_propose_date_hint()
+	}),
+	startTime: field.time(() => m.rooms_field_start()),
+	endTime: field.time(() => m.rooms_field_end()),
+	message: field.optionalLongText(() => m.rooms_staff_propose_message(), DECLINE_MESSAGE_MAX_LENGTH)
+});

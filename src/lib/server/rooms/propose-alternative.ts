@@ -5,7 +5,7 @@ import { bookingRequests, bookings, siteSettings } from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { issueCapabilityLink } from '../capabilities/issue-capability-link';
-import { DomainError, fieldError, sqlStateOf } from '../errors';
+import { DomainError, fieldError } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { transition } from '../states';
 import { now, toLocalDate } from '../time';
@@ -14,6 +14,7 @@ import { assertRequestFitsRules, loadRoomWithRules } from './booking-rules';
 import { bookingProposalMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
 import { classifyDates, takenErrorFor } from './request-booking';
+import { isOverlap } from './taken-error';
 import { BOOKING_REQUEST_TRANSITIONS } from './rooms.states';
 import { expandRequestedDates, type Slot } from './series';
 
@@ -116,7 +117,7 @@ export async function proposeAlternative(
 			return { requestId: request.id, dates: slots.length };
 		});
 	} catch (err) {
-		if (sqlStateOf(err) !== '23P01') throw err;
+		if (!isOverlap(err)) throw err;
 		throw takenErrorFor(await classifyDates(db, rules, slots));
 	}
 }

@@ -8,7 +8,7 @@ import { assertCan } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
 import { issueCapabilityLink } from '../capabilities/issue-capability-link';
 import { resolveRecipients } from '../contact/resolve-recipients';
-import { DomainError, fieldError, sqlStateOf } from '../errors';
+import { DomainError, fieldError } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { now, timeZone } from '../time';
 import { findBusyIntervals, firstCollision, occupied } from './availability';
@@ -21,7 +21,7 @@ import {
 } from './booking-rules';
 import { bookingReceivedMail, bookingRequestedMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
-import { takenError } from './taken-error';
+import { isOverlap, takenError } from './taken-error';
 import type { Slot } from './series';
 
 export interface BookingRequestInput {
@@ -124,7 +124,7 @@ export async function requestBooking(
 	try {
 		return await db.transaction((tx) => store(tx, { actor, input, origin, locale, rules, at }));
 	} catch (err) {
-		if (sqlStateOf(err) !== '23P01') throw err;
+		if (!isOverlap(err)) throw err;
 		// Someone else got a date between our check and our insert: name it.
 		const dates = await classifyDates(db, rules, input.slots);
 		throw takenErrorFor(dates);

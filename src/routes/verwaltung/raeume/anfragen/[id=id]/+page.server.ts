@@ -6,7 +6,13 @@ import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { withFlash } from '$lib/server/forms/flash';
 import { approveBookingRequest } from '$lib/server/rooms/approve-booking-request';
 import { declineBookingRequest } from '$lib/server/rooms/decline-booking-request';
-import { approveBookingSchema, declineBookingSchema } from '$lib/server/rooms/decide.schemas';
+import {
+	approveBookingSchema,
+	declineBookingSchema,
+	proposeAlternativeSchema
+} from '$lib/server/rooms/decide.schemas';
+import { listRoomsForApi } from '$lib/server/rooms/rooms-api';
+import { proposeAlternative } from '$lib/server/rooms/propose-alternative';
 import { getBookingRequest } from '$lib/server/rooms/get-booking-request';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -55,6 +61,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		dates: detail.dates,
 		fields: describeForm(declineBookingSchema),
+		proposeFields: describeForm(proposeAlternativeSchema),
+		rooms: (await listRoomsForApi(locals.db)).map((r) => ({ value: String(r.id), label: r.name })),
 		history
 	};
 };
@@ -71,6 +79,18 @@ export const actions: Actions = {
 				actor,
 				id: Number(event.params.id),
 				skipBookingIds: input.skipBookingIds
+			}),
+		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
+	}),
+	propose: backOfficeAction({
+		permission: 'bookings.decide',
+		schema: proposeAlternativeSchema,
+		failData: { form: 'propose' },
+		run: (input, { db, actor, event }) =>
+			proposeAlternative(db, {
+				actor,
+				origin: event.url.origin,
+				input: { ...input, requestId: Number(event.params.id) }
 			}),
 		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
 	}),

@@ -80,7 +80,8 @@ const REQUIRED: Record<string, Entry> = {
 	'./raeume/anfragen/[id=id]/+page.server.ts': {
 		load: 'bookings.read',
 		approve: 'bookings.decide',
-		decline: 'bookings.decide'
+		decline: 'bookings.decide',
+		propose: 'bookings.decide'
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },

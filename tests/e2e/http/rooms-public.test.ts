@@ -100,7 +100,7 @@ describe('room booking over HTTP', () => {
 		const status = await client.get(statusPath);
 		expect(status.status).toBe(200);
 		expect(status.body).toContain('<meta name="robots" content="noindex"');
-		expect(status.body).toContain('<meta name="referrer" content="no-referrer"');
+		expect(status.body).toContain('<meta name="referrer" content="same-origin"');
 		const statusText = mainText(status.body);
 		expect(statusText).toContain(
 			mail.subject.slice('Ihre Raumanfrage '.length, -': Kreativraum'.length)
@@ -127,6 +127,16 @@ describe('room booking over HTTP', () => {
 		);
 		expect((await client.get(cancelPath)).status).toBe(410);
 		expect(mainText((await client.get(statusPath)).body)).toContain('Stand Abgesagt');
+		// Answering a proposal that is not (or no longer) there changes nothing; a made-up or
+		// tampered token is a 404 page, not a form message.
+		const token = new URL(statusPath, 'http://x').searchParams.get('token')!;
+		const late = await client.post(`/raeume/anfrage?/annehmen&token=${token}`, {});
+		expect(late.status).toBe(409);
+		expect(mainText((await client.get(statusPath)).body)).toContain('Stand Abgesagt');
+		const forged = await client.post(`/raeume/anfrage?/annehmen&token=${'x'.repeat(43)}`, {});
+		expect(forged.status).toBe(404);
+		const missing = await client.post('/raeume/anfrage?/ablehnen', {});
+		expect(missing.status).toBe(404);
 
 		// The first date is free again; the other group's date is still taken (with the tidy-up).
 		const weekOf = async (day: string) =>

@@ -18,6 +18,8 @@ import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { requestBooking, previewBookingRequest, type BookingRequestInput } from './request-booking';
 import { expandRequestedDates } from './series';
+import { findOwnBookingRequests } from './find-own-booking-requests';
+import { createActor } from '$tests/helpers/users';
 
 const ORIGIN = 'https://quartier.example';
 // A Monday in November; the example rooms are open 08:00–22:00 on weekdays.
@@ -116,6 +118,35 @@ describe('requesting a room', () => {
 			.from(auditLog)
 			.where(and(eq(auditLog.entity, 'booking_request'), eq(auditLog.entityId, String(row.id))));
 		expect(audits).toBe(1);
+	});
+
+	it('keeps who asked while signed in, for their account page, and shows it to nobody else', async () => {
+		const resident = await createActor(db, { email: 'bewohnerin@example.org', roles: [] });
+		const other = await createActor(db, { email: 'nachbar@example.org', roles: [] });
+		const { reference } = await requestBooking(db, {
+			actor: resident,
+			input: input(),
+			origin: ORIGIN
+		});
+		const own = await findOwnBookingRequests(db, { actor: resident });
+		expect(own).toEqual([
+			{
+				reference,
+				status: 'pending',
+				dates: [
+					{
+						start: new Date('2026-11-18T17:00:00Z'),
+						end: new Date('2026-11-18T19:00:00Z'),
+						status: 'pending',
+						roomName: 'Gruppenraum'
+					}
+				]
+			}
+		]);
+		expect(await findOwnBookingRequests(db, { actor: other })).toEqual([]);
+		expect(await findOwnBookingRequests(db, { actor: ANONYMOUS }).catch((e) => e.code)).toBe(
+			'UNAUTHENTICATED'
+		);
 	});
 
 	it('refuses a taken time with 409 naming it, and stores nothing', async () => {

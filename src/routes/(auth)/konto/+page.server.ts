@@ -6,10 +6,11 @@ import { isStaff } from '$lib/server/auth/roles';
 import { updateOwnProfile } from '$lib/server/auth/update-own-profile';
 import { formAction } from '$lib/server/forms/action';
 import { permitted } from '$lib/server/forms/domain-errors';
+import { findOwnBookingRequests } from '$lib/server/rooms/find-own-booking-requests';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	permitted(event, 'account.manage-own');
+	const actor = permitted(event, 'account.manage-own');
 	const user = event.locals.user!;
 	return {
 		account: {
@@ -18,7 +19,8 @@ export const load: PageServerLoad = async (event) => {
 			roles: roleLabels(user.roles),
 			isStaff: isStaff(user)
 		},
-		minLength: MIN_PASSWORD_LENGTH
+		minLength: MIN_PASSWORD_LENGTH,
+		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor })
 	};
 };
 

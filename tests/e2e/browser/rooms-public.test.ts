@@ -190,10 +190,12 @@ describe('rooms: a visitor requests a room', () => {
 
 		const staff = await loginAs(browser, 'rooms', { at: '/verwaltung/raeume' });
 		await click(staff, reference, 'link');
+		// The request page (approve, propose, decline) once with axe, and at 375 px.
+		await check(staff, 'rooms-request-detail');
 		await staff.locator('#field-roomId').selectOption({ label: 'Großer Saal' });
 		await staff.locator('#field-startTime').fill('19:00');
 		await staff.locator('#field-endTime').fill('21:00');
-		await staff.locator('#field-message').first().fill('Im Saal ist mehr Platz.');
+		await staff.locator('#field-proposalMessage').fill('Im Saal ist mehr Platz.');
 		const mailsBefore = readMails().length;
 		await click(staff, 'Vorschlag senden');
 		await expect(staff.locator('main').innerText()).resolves.toContain('Vorschlag');

@@ -37,11 +37,21 @@ export const declineBookingSchema = z.object({
 
 /** Propose another room and/or time; `date` only for a request of one date. */
 export const proposeAlternativeSchema = z.object({
-	roomId: field.integer(() => m.rooms_staff_propose_room(), 1, 2_147_483_647),
+	roomId: describeField(
+		field.integer(() => m.rooms_staff_propose_room(), 1, 2_147_483_647),
+		{
+			label: () => m.rooms_staff_propose_room(),
+			required: true
+		}
+	),
 	date: field.optionalDate(() => m.rooms_staff_propose_date(), {
 		hint: () => m.rooms_staff_propose_date_hint()
 	}),
 	startTime: field.time(() => m.rooms_field_start()),
 	endTime: field.time(() => m.rooms_field_end()),
-	message: field.optionalLongText(() => m.rooms_staff_propose_message(), DECLINE_MESSAGE_MAX_LENGTH)
+	// Not `message`: the decline form on the same page has that field (ids must be unique).
+	proposalMessage: field.optionalLongText(
+		() => m.rooms_staff_propose_message(),
+		DECLINE_MESSAGE_MAX_LENGTH
+	)
 });

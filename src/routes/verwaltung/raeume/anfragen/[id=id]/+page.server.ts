@@ -90,7 +90,14 @@ export const actions: Actions = {
 			proposeAlternative(db, {
 				actor,
 				origin: event.url.origin,
-				input: { ...input, requestId: Number(event.params.id) }
+				input: {
+					requestId: Number(event.params.id),
+					roomId: input.roomId,
+					date: input.date,
+					startTime: input.startTime,
+					endTime: input.endTime,
+					message: input.proposalMessage
+				}
 			}),
 		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
 	}),

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { createTestDatabase } from '$tests/helpers/db';
 import type { Database } from '../db/client';
-import { contactPersons, newsPosts, notices, pages, siteSettings, venues } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import {
+	contactPersons,
+	newsPosts,
+	notices,
+	pages,
+	roomOpeningHours,
+	rooms,
+	siteSettings,
+	venues
+} from '../db/schema';
 import { seedSite } from './seed-site';
 import { findContactPersons, getSiteSettings } from './get-site';
 
@@ -53,5 +63,29 @@ describe('seedSite', () => {
 		expect(persons.find((p) => p.name === 'Frau Lindner')?.responsibilities).toMatch(
 			/Raumbuchungen/
 		);
+	});
+
+	it('gives the house example rooms once, also when an older installation updates', async () => {
+		const db = database.db;
+		const seeded = await db.select().from(rooms);
+		expect(seeded.map((r) => [r.slug, r.isExample])).toEqual([
+			['grosser-saal', true],
+			['gruppenraum', true],
+			['kreativraum', true]
+		]);
+		const [venue] = await db.select().from(venues);
+		const [lindner] = await db
+			.select()
+			.from(contactPersons)
+			.where(eq(contactPersons.name, 'Frau Lindner'));
+		expect(venue.bookingContactId).toBe(lindner.id);
+		// An installation from before room booking: no rooms. The next start adds them, once.
+		await db.delete(roomOpeningHours);
+		await db.delete(rooms);
+		expect(await seedSite(db)).toBe(false);
+		expect(await db.select().from(rooms)).toHaveLength(3);
+		expect((await db.select().from(roomOpeningHours)).length).toBeGreaterThan(10);
+		await seedSite(db);
+		expect(await db.select().from(rooms)).toHaveLength(3);
 	});
 });

@@ -13,7 +13,7 @@ import {
 	rooms
 } from '../db/schema';
 import { ANONYMOUS } from '../auth/actor';
-import { DomainError, messageOf } from '../errors';
+import { DomainError, messageOf, sqlStateOf } from '../errors';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { requestBooking, previewBookingRequest, type BookingRequestInput } from './request-booking';
@@ -195,6 +195,34 @@ describe('requesting a room', () => {
 			.where(eq(bookings.status, 'pending'));
 		expect(value).toBe(1);
 		expect(await db.select().from(bookingRequests)).toHaveLength(1);
+	});
+
+	it('lets exactly one of 50 overlapping dates become approved, however they race', async () => {
+		// Dates that do not hold the room (as a series keeps the ones it left out) may overlap;
+		// moving them into a holding state is what the database guards, for approvals too.
+		const { id } = await request(input());
+		await db.update(bookings).set({ status: 'conflict' });
+		const [held] = await db.select().from(bookings);
+		const copy = { ...held, id: undefined };
+		await db.insert(bookings).values(Array.from({ length: 49 }, () => copy));
+		const all = await db.select({ id: bookings.id }).from(bookings);
+		expect(all).toHaveLength(50);
+		const results = await Promise.allSettled(
+			all.map((b) =>
+				db.transaction((tx) =>
+					tx.update(bookings).set({ status: 'approved' }).where(eq(bookings.id, b.id))
+				)
+			)
+		);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		for (const r of results.filter((r) => r.status === 'rejected')) {
+			expect(sqlStateOf((r as PromiseRejectedResult).reason)).toBe('23P01');
+		}
+		const approved = await db
+			.select()
+			.from(bookings)
+			.where(and(eq(bookings.requestId, id), eq(bookings.status, 'approved')));
+		expect(approved).toHaveLength(1);
 	});
 
 	it('checks the rules: capacity, opening hours, notice, advance, the past, holidays', async () => {

@@ -84,6 +84,8 @@ const REQUIRED: Record<string, Entry> = {
 		propose: 'bookings.decide'
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
+	'./raeume/bericht/+page.server.ts': { load: 'bookings.read' },
+	'./raeume/bericht.csv/+server.ts': { GET: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
 	'./raeume/verwalten/+page.server.ts': {
 		load: 'rooms.manage',

@@ -84,6 +84,7 @@ const REQUIRED: Record<string, Entry> = {
 		propose: 'bookings.decide'
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
+	'./raeume/kalender/+page.server.ts': { load: 'bookings.read', renew: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
 	'./raeume/verwalten/+page.server.ts': {
 		load: 'rooms.manage',

@@ -86,6 +86,7 @@ const REQUIRED: Record<string, Entry> = {
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht.csv/+server.ts': { GET: 'bookings.read' },
+	'./raeume/kalender/+page.server.ts': { load: 'bookings.read', renew: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
 	'./raeume/verwalten/+page.server.ts': {
 		load: 'rooms.manage',

@@ -5,6 +5,8 @@ import type { Slot } from './series';
 
 /** A time in which a room is not free; no personal data (a group's name only if it agreed). */
 export interface BusyInterval {
+	/** The booking's id: a stable UID in the room's calendar feed, never shown. */
+	id: number;
 	roomId: number;
 	start: Date;
 	/** The end including the set-up buffer. */
@@ -24,6 +26,7 @@ export async function findBusyIntervals(
 	if (roomIds.length === 0) return [];
 	const rows = await db
 		.select({
+			id: bookings.id,
 			roomId: bookings.roomId,
 			start: bookings.startsAt,
 			end: bookings.occupiedUntil,
@@ -57,6 +60,7 @@ export async function findBusyIntervals(
 		for (const g of shown) groups.set(g.id, g.organisation);
 	}
 	return rows.map((r) => ({
+		id: r.id,
 		roomId: r.roomId,
 		start: r.start,
 		end: r.end,

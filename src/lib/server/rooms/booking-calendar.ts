@@ -1,6 +1,6 @@
 /*
- * The .ics file (RFC 5545) sent with an approval: one VEVENT per approved date, in UTC, so
- * calendar apps need no time zone definition. Written by hand: a few lines of a stable format.
+ * The .ics file (RFC 5545) sent with an approval (one VEVENT per approved date) and the rooms'
+ * subscribable feeds. All times in UTC, so calendar apps need no time zone definition. Written by hand: a few lines of a stable format.
  */
 
 export interface CalendarDate {
@@ -57,7 +57,29 @@ export function foldLine(line: string): string {
 	return parts.join('\r\n ');
 }
 
-export function bookingCalendar(calendar: BookingCalendar): string {
+export interface CalendarEvent {
+	/** Globally unique and stable across downloads, so a subscribed app updates, not duplicates. */
+	uid: string;
+	start: Date;
+	end: Date;
+	summary: string;
+	location?: string;
+	description?: string;
+}
+
+/**
+ * A VCALENDAR of events in UTC. `name` (X-WR-CALNAME) is what a subscribing app shows as the
+ * calendar's title; a one-off attachment needs none.
+ */
+export function icsCalendar({
+	name,
+	events,
+	stamp
+}: {
+	name?: string;
+	events: CalendarEvent[];
+	stamp: Date;
+}): string {
 	const lines = [
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
@@ -65,19 +87,34 @@ export function bookingCalendar(calendar: BookingCalendar): string {
 		'CALSCALE:GREGORIAN',
 		'METHOD:PUBLISH'
 	];
-	for (const date of calendar.dates) {
+	if (name) lines.push(`X-WR-CALNAME:${icsText(name)}`);
+	for (const event of events) {
 		lines.push(
 			'BEGIN:VEVENT',
-			`UID:booking-${date.id}@quartier`,
-			`DTSTAMP:${icsDateTime(calendar.stamp)}`,
-			`DTSTART:${icsDateTime(date.start)}`,
-			`DTEND:${icsDateTime(date.end)}`,
-			`SUMMARY:${icsText(calendar.roomName)}`,
-			`LOCATION:${icsText(calendar.location)}`
+			`UID:${event.uid}`,
+			`DTSTAMP:${icsDateTime(stamp)}`,
+			`DTSTART:${icsDateTime(event.start)}`,
+			`DTEND:${icsDateTime(event.end)}`,
+			`SUMMARY:${icsText(event.summary)}`
 		);
-		if (calendar.description) lines.push(`DESCRIPTION:${icsText(calendar.description)}`);
+		if (event.location !== undefined) lines.push(`LOCATION:${icsText(event.location)}`);
+		if (event.description) lines.push(`DESCRIPTION:${icsText(event.description)}`);
 		lines.push('END:VEVENT');
 	}
 	lines.push('END:VCALENDAR');
 	return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+export function bookingCalendar(calendar: BookingCalendar): string {
+	return icsCalendar({
+		stamp: calendar.stamp,
+		events: calendar.dates.map((date) => ({
+			uid: `booking-${date.id}@quartier`,
+			start: date.start,
+			end: date.end,
+			summary: calendar.roomName,
+			location: calendar.location,
+			description: calendar.description
+		}))
+	});
 }

@@ -13,7 +13,7 @@ import { oneOf } from './checks';
 
 /**
  * What a capability link may do, and the kind of record it acts on. A purpose belongs to exactly
- * one record type. 'example.view' exists for the mechanism's own tests.
+ * one record type ('user': the link acts as that user, within their current roles). 'example.view' exists for the mechanism's own tests.
  */
 export const CAPABILITY_PURPOSES = {
 	'example.view': 'example',
@@ -21,7 +21,9 @@ export const CAPABILITY_PURPOSES = {
 	'concern.answer': 'concern',
 	'booking.status': 'booking',
 	'booking.cancel': 'booking',
-	'event.moderate': 'event'
+	'event.moderate': 'event',
+	/** A staff member's private room calendar feed (calendar apps cannot sign in). */
+	'rooms.staff-feed': 'user'
 } as const;
 export type CapabilityPurpose = keyof typeof CAPABILITY_PURPOSES;
 export type CapabilityRecordType = (typeof CAPABILITY_PURPOSES)[CapabilityPurpose];

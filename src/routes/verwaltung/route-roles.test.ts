@@ -81,7 +81,9 @@ const REQUIRED: Record<string, Entry> = {
 		load: 'bookings.read',
 		approve: 'bookings.decide',
 		decline: 'bookings.decide',
-		propose: 'bookings.decide'
+		propose: 'bookings.decide',
+		cancel: 'bookings.decide',
+		note: 'bookings.decide'
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },

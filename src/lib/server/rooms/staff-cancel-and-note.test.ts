@@ -11,6 +11,7 @@ import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { approveBookingRequest } from './approve-booking-request';
 import { cancelBookingRequest } from './cancel-booking-request';
+import { getWeekPlan } from './get-day-plan';
 import { updateBookingNote } from './update-booking-note';
 
 /*
@@ -155,5 +156,35 @@ describe('staff cancel a booking request and keep an internal note', () => {
 		);
 		expect((missing as DomainError).code).toBe('NOT_FOUND');
 		expect(await auditsOf(id, 'booking-request.noted')).toEqual([]);
+	});
+
+	it('plans the week from its Monday: per day the held rooms; other days are NOT_FOUND', async () => {
+		await db.delete(bookings);
+		await db.delete(bookingRequests);
+		// Wednesday 2026-11-18 and, a week later, Wednesday 2026-11-25.
+		await createBookingRequest(db, { weeks: 2, organisation: 'Chor', showOrganisation: true });
+		const plan = await getWeekPlan(db, { actor: rooms, monday: '2026-11-16' });
+		expect(plan.days.map((d) => d.date)).toEqual([
+			'2026-11-16',
+			'2026-11-17',
+			'2026-11-18',
+			'2026-11-19',
+			'2026-11-20',
+			'2026-11-21',
+			'2026-11-22'
+		]);
+		expect(plan.days.map((d) => d.rooms.length)).toEqual([0, 0, 1, 0, 0, 0, 0]);
+		const [room] = plan.days[2].rooms;
+		expect(room.name).toBe('Gruppenraum');
+		expect(room.bookings.map((b) => [b.label, b.status])).toEqual([['Chor', 'pending']]);
+
+		for (const monday of ['2026-11-17', '2026-02-30', 'morgen']) {
+			const err = await getWeekPlan(db, { actor: rooms, monday }).catch((e: unknown) => e);
+			expect((err as DomainError).code, monday).toBe('NOT_FOUND');
+		}
+		const forbidden = await getWeekPlan(db, { actor: content, monday: '2026-11-16' }).catch(
+			(e: unknown) => e
+		);
+		expect((forbidden as DomainError).code).toBe('FORBIDDEN');
 	});
 });

@@ -10,6 +10,7 @@ import { auditLog, bookingRequests, bookings, outboxMails } from '$lib/server/db
 import { seedSite } from '$lib/server/site/seed-site';
 import { resetClock, setClock } from '$lib/server/time';
 import { actions } from './+page.server';
+import { load as weekLoad } from '../../plan/woche/+page.server';
 
 /*
  * The cancel and note forms of a room request, called in-process: bad input answers 400 with
@@ -126,5 +127,23 @@ describe('back office: cancelling a room request and its internal note', () => {
 			404
 		);
 		expect((await act('note', 999_999, { internalNote: 'a' })).status).toBe(404);
+	});
+
+	it('shows the week plan by its Monday with prev/next; other values 404; other staff 403', async () => {
+		const week = (query: string, actor = rooms) =>
+			call(weekLoad as Handler, { db, actor, path: `/verwaltung/raeume/plan/woche${query}` });
+		const answer = await week('?woche=2026-11-16');
+		expect(answer.status).toBe(200);
+		const data = answer.data as { previous: string; next: string; thisWeek: string };
+		expect([data.previous, data.next, data.thisWeek]).toEqual([
+			'2026-11-09',
+			'2026-11-23',
+			'2026-11-02'
+		]);
+		expect((await week('')).status).toBe(200);
+		for (const bad of ['2026-11-17', '2026-02-30', 'letzte', '16.11.2026', '<script>']) {
+			expect((await week(`?woche=${encodeURIComponent(bad)}`)).status, bad).toBe(404);
+		}
+		expect((await week('?woche=2026-11-16', content)).status).toBe(403);
 	});
 });

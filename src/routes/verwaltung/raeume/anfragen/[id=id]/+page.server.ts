@@ -32,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		{ entity: 'booking_request', id: request.id },
 		{
-			fields: { status: m.rooms_staff_status() },
+			fields: { status: m.rooms_staff_status(), internalNote: m.rooms_week_note_label() },
 			values: {
 				status: {
 					pending: m.rooms_staff_status_pending(),

@@ -81,12 +81,15 @@ const REQUIRED: Record<string, Entry> = {
 		load: 'bookings.read',
 		approve: 'bookings.decide',
 		decline: 'bookings.decide',
-		propose: 'bookings.decide'
+		propose: 'bookings.decide',
+		cancel: 'bookings.decide',
+		note: 'bookings.decide'
 	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht.csv/+server.ts': { GET: 'bookings.read' },
 	'./raeume/kalender/+page.server.ts': { load: 'bookings.read', renew: 'bookings.read' },
+	'./raeume/plan/woche/+page.server.ts': { load: 'bookings.read' },
 	'./quartier/+page.server.ts': { load: 'site.settings.edit', default: 'site.settings.edit' },
 	'./raeume/verwalten/+page.server.ts': {
 		load: 'rooms.manage',

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS = [
 	'booking-request.proposed',
 	'booking-request.proposal-accepted',
 	'booking-request.cancelled',
+	'booking-request.noted',
 	'booking-request.anonymised',
 	'booking.blocked',
 	'room.created',

@@ -35,6 +35,7 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'booking-request.proposed': m.audit_action_booking_request_proposed,
 	'booking-request.proposal-accepted': m.audit_action_booking_request_proposal_accepted,
 	'booking-request.cancelled': m.audit_action_booking_request_cancelled,
+	'booking-request.noted': m.audit_action_booking_request_noted,
 	'booking-request.anonymised': m.audit_action_booking_request_anonymised,
 	'booking.blocked': m.audit_action_booking_blocked,
 	'room.created': m.audit_action_room_created,

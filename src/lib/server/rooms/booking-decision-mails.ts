@@ -90,3 +90,35 @@ export function bookingDeclinedMail(p: {
 		].join('\n')
 	};
 }
+
+/** Staff cancelled a request the requester still counted on: which dates, and staff's message. */
+export function bookingCancelledByStaffMail(p: {
+	to: string;
+	locale: Locale;
+	reference: string;
+	roomName: string;
+	dates: Span[];
+	message: string;
+	officeName: string;
+}): OutgoingMail {
+	const opts = { locale: p.locale };
+	const vars = { reference: p.reference, room: p.roomName };
+	return {
+		to: p.to,
+		locale: p.locale,
+		templateKey: 'rooms.request-cancelled-by-staff',
+		subject: m.rooms_week_mail_cancelled_subject(vars, opts),
+		text: [
+			m.rooms_week_mail_cancelled_intro(vars, opts),
+			'',
+			...lines(p.dates, p.locale),
+			'',
+			m.rooms_staff_mail_message({}, opts),
+			'',
+			p.message,
+			'',
+			'-- ',
+			p.officeName
+		].join('\n')
+	};
+}

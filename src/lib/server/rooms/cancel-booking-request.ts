@@ -2,26 +2,55 @@ import { and, eq, inArray, asc } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { formatTimeSpan } from '$lib/format';
 import type { Db } from '../db/client';
-import { bookingRequests, bookings, HOLDING_BOOKING_STATUSES, rooms, venues } from '../db/schema';
-import type { Actor } from '../auth/actor';
+import {
+	bookingRequests,
+	bookings,
+	HOLDING_BOOKING_STATUSES,
+	rooms,
+	siteSettings,
+	venues
+} from '../db/schema';
+import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
+import { fieldError } from '../errors';
 import { resolveRecipients } from '../contact/resolve-recipients';
 import { enqueueMail, type OutgoingMail } from '../mail/outbox';
 import { transition } from '../states';
-import { timeZone } from '../time';
+import { now, timeZone } from '../time';
+import { asLocale, bookingCancelledByStaffMail } from './booking-decision-mails';
 import { bookingReference } from './booking-reference';
+import { DECLINE_MESSAGE_MAX_LENGTH } from './decline-booking-request';
 import { BOOKING_REQUEST_TRANSITIONS } from './rooms.states';
 
 /**
  * Cancels a request (by the requester through the cancel link, or by staff): the request and
  * every date that still holds the room become cancelled, in one transaction with the audit and
  * a notice to the house's booking contact. Cancelling again changes and sends nothing.
+ *
+ * Staff give a `message`: the requester did not ask for this, so they get a mail in their
+ * language with the message, and the message is kept as the decision message.
  */
 export async function cancelBookingRequest(
 	db: Db,
-	{ actor, requestId, origin }: { actor: Actor; requestId: number; origin: string }
+	{
+		actor,
+		requestId,
+		origin,
+		message
+	}: { actor: Actor; requestId: number; origin: string; message?: string }
 ): Promise<{ changed: boolean }> {
 	assertCan(actor, 'booking.cancel', { type: 'booking', id: requestId });
+	const text = message?.trim();
+	if (text !== undefined && (text.length === 0 || text.length > DECLINE_MESSAGE_MAX_LENGTH)) {
+		throw fieldError('message', () =>
+			text.length === 0
+				? m.error_required({ field: m.rooms_week_cancel_message() })
+				: m.error_too_long({
+						field: m.rooms_week_cancel_message(),
+						max: DECLINE_MESSAGE_MAX_LENGTH
+					})
+		);
+	}
 	return db.transaction(async (tx) => {
 		const result = await transition(tx, {
 			table: bookingRequests,
@@ -30,6 +59,9 @@ export async function cancelBookingRequest(
 			id: requestId,
 			transitions: BOOKING_REQUEST_TRANSITIONS,
 			to: 'cancelled',
+			...(text !== undefined
+				? { set: { decidedAt: now(), decidedBy: actorUserId(actor), decisionMessage: text } }
+				: {}),
 			actor,
 			audit: {
 				action: 'booking-request.cancelled',
@@ -51,7 +83,11 @@ export async function cancelBookingRequest(
 		freed.sort((a, b) => a.start.getTime() - b.start.getTime());
 
 		const [request] = await tx
-			.select({ createdAt: bookingRequests.createdAt })
+			.select({
+				createdAt: bookingRequests.createdAt,
+				email: bookingRequests.email,
+				locale: bookingRequests.locale
+			})
 			.from(bookingRequests)
 			.where(eq(bookingRequests.id, requestId));
 		const [room] = await tx
@@ -74,6 +110,21 @@ export async function cancelBookingRequest(
 					roomName: room?.name ?? '',
 					freed,
 					backOfficeUrl: `${origin}/verwaltung/raeume/anfragen/${requestId}`
+				})
+			);
+		}
+		if (text !== undefined && request.email) {
+			const [site] = await tx.select({ officeName: siteSettings.officeName }).from(siteSettings);
+			await enqueueMail(
+				tx,
+				bookingCancelledByStaffMail({
+					to: request.email,
+					locale: asLocale(request.locale),
+					reference: bookingReference(requestId, request.createdAt),
+					roomName: room?.name ?? '',
+					dates: freed.map((d) => ({ startsAt: d.start, endsAt: d.end })),
+					message: text,
+					officeName: site?.officeName ?? ''
 				})
 			);
 		}

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { field } from '../form';
 import { describeField } from '../form-meta';
 import { DECLINE_MESSAGE_MAX_LENGTH } from './decline-booking-request';
+import { BOOKING_NOTE_MAX_LENGTH } from './update-booking-note';
 
 const skipLabel = () => m.rooms_staff_skip_label();
 const notADate = () => m.error_invalid_choice({ field: skipLabel() });
@@ -54,4 +55,20 @@ export const proposeAlternativeSchema = z.object({
 		() => m.rooms_staff_propose_message(),
 		DECLINE_MESSAGE_MAX_LENGTH
 	)
+});
+
+/** Staff cancel a request: the message goes to the requester; no undo, so a ticked box. */
+export const cancelBookingSchema = z.object({
+	// Not `message`: the decline form on the same page has that field (ids must be unique).
+	cancelMessage: field.longText(() => m.rooms_week_cancel_message(), DECLINE_MESSAGE_MAX_LENGTH, {
+		hint: () => m.rooms_week_cancel_message_hint({ max: DECLINE_MESSAGE_MAX_LENGTH })
+	}),
+	confirm: field.consent(() => m.rooms_week_cancel_confirm())
+});
+
+/** The internal note; empty clears it. */
+export const bookingNoteSchema = z.object({
+	internalNote: field.optionalLongText(() => m.rooms_week_note_label(), BOOKING_NOTE_MAX_LENGTH, {
+		hint: () => m.rooms_week_note_hint()
+	})
 });

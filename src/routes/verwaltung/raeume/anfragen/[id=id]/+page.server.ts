@@ -6,11 +6,15 @@ import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { withFlash } from '$lib/server/forms/flash';
 import { approveBookingRequest } from '$lib/server/rooms/approve-booking-request';
 import { declineBookingRequest } from '$lib/server/rooms/decline-booking-request';
+import { cancelBookingRequest } from '$lib/server/rooms/cancel-booking-request';
 import {
 	approveBookingSchema,
+	bookingNoteSchema,
+	cancelBookingSchema,
 	declineBookingSchema,
 	proposeAlternativeSchema
 } from '$lib/server/rooms/decide.schemas';
+import { updateBookingNote } from '$lib/server/rooms/update-booking-note';
 import { listRoomsForApi } from '$lib/server/rooms/rooms-api';
 import { proposeAlternative } from '$lib/server/rooms/propose-alternative';
 import { getBookingRequest } from '$lib/server/rooms/get-booking-request';
@@ -28,7 +32,7 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		{ entity: 'booking_request', id: request.id },
 		{
-			fields: { status: m.rooms_staff_status() },
+			fields: { status: m.rooms_staff_status(), internalNote: m.rooms_week_note_label() },
 			values: {
 				status: {
 					pending: m.rooms_staff_status_pending(),
@@ -57,11 +61,14 @@ export const load: PageServerLoad = async (event) => {
 			createdAt: request.createdAt,
 			decidedAt: request.decidedAt,
 			decisionMessage: request.decisionMessage,
+			internalNote: request.internalNote,
 			anonymised: request.anonymisedAt !== null
 		},
 		dates: detail.dates,
 		fields: describeForm(declineBookingSchema),
 		proposeFields: describeForm(proposeAlternativeSchema),
+		cancelFields: describeForm(cancelBookingSchema),
+		noteFields: describeForm(bookingNoteSchema),
 		rooms: (await listRoomsForApi(locals.db)).map((r) => ({ value: String(r.id), label: r.name })),
 		history
 	};
@@ -107,6 +114,27 @@ export const actions: Actions = {
 		failData: { form: 'decline' },
 		run: (input, { db, actor, event }) =>
 			declineBookingRequest(db, { actor, id: Number(event.params.id), message: input.message }),
+		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
+	}),
+	cancel: backOfficeAction({
+		permission: 'bookings.decide',
+		schema: cancelBookingSchema,
+		failData: { form: 'cancel' },
+		run: (input, { db, actor, event }) =>
+			cancelBookingRequest(db, {
+				actor,
+				requestId: Number(event.params.id),
+				origin: event.url.origin,
+				message: input.cancelMessage
+			}),
+		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
+	}),
+	note: backOfficeAction({
+		permission: 'bookings.decide',
+		schema: bookingNoteSchema,
+		failData: { form: 'note' },
+		run: (input, { db, actor, event }) =>
+			updateBookingNote(db, { actor, id: Number(event.params.id), note: input.internalNote }),
 		redirect: (_, { event }) => withFlash(detailPath(event.params.id ?? ''), 'saved')
 	})
 };

@@ -60,7 +60,7 @@ export function bookingApprovedMail(p: {
 	};
 }
 
-export function bookingDeclinedMail(p: {
+interface MessageMail {
 	to: string;
 	locale: Locale;
 	reference: string;
@@ -68,16 +68,24 @@ export function bookingDeclinedMail(p: {
 	dates: Span[];
 	message: string;
 	officeName: string;
-}): OutgoingMail {
+}
+
+/** A decision that ends the request, with the dates it concerned and staff's message. */
+function endingMail(
+	p: MessageMail,
+	templateKey: string,
+	subject: typeof m.rooms_staff_mail_declined_subject,
+	intro: typeof m.rooms_staff_mail_declined_intro
+): OutgoingMail {
 	const opts = { locale: p.locale };
 	const vars = { reference: p.reference, room: p.roomName };
 	return {
 		to: p.to,
 		locale: p.locale,
-		templateKey: 'rooms.request-declined',
-		subject: m.rooms_staff_mail_declined_subject(vars, opts),
+		templateKey,
+		subject: subject(vars, opts),
 		text: [
-			m.rooms_staff_mail_declined_intro(vars, opts),
+			intro(vars, opts),
 			'',
 			...lines(p.dates, p.locale),
 			'',
@@ -91,34 +99,21 @@ export function bookingDeclinedMail(p: {
 	};
 }
 
+export function bookingDeclinedMail(p: MessageMail): OutgoingMail {
+	return endingMail(
+		p,
+		'rooms.request-declined',
+		m.rooms_staff_mail_declined_subject,
+		m.rooms_staff_mail_declined_intro
+	);
+}
+
 /** Staff cancelled a request the requester still counted on: which dates, and staff's message. */
-export function bookingCancelledByStaffMail(p: {
-	to: string;
-	locale: Locale;
-	reference: string;
-	roomName: string;
-	dates: Span[];
-	message: string;
-	officeName: string;
-}): OutgoingMail {
-	const opts = { locale: p.locale };
-	const vars = { reference: p.reference, room: p.roomName };
-	return {
-		to: p.to,
-		locale: p.locale,
-		templateKey: 'rooms.request-cancelled-by-staff',
-		subject: m.rooms_week_mail_cancelled_subject(vars, opts),
-		text: [
-			m.rooms_week_mail_cancelled_intro(vars, opts),
-			'',
-			...lines(p.dates, p.locale),
-			'',
-			m.rooms_staff_mail_message({}, opts),
-			'',
-			p.message,
-			'',
-			'-- ',
-			p.officeName
-		].join('\n')
-	};
+export function bookingCancelledByStaffMail(p: MessageMail): OutgoingMail {
+	return endingMail(
+		p,
+		'rooms.request-cancelled-by-staff',
+		m.rooms_week_mail_cancelled_subject,
+		m.rooms_week_mail_cancelled_intro
+	);
 }

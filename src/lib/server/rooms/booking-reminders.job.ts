@@ -6,6 +6,7 @@ import { defineJob } from '../jobs/define-job';
 import { enqueueMail } from '../mail/outbox';
 import { addLocalDays, localDayBounds, timeZone, toLocalDate } from '../time';
 import { bookingReference } from './booking-reference';
+import { asLocale } from './booking-decision-mails';
 
 /**
  * Daily: whoever has an approved booking tomorrow gets a reminder. The dedupe key is the
@@ -43,7 +44,7 @@ export const bookingRemindersJob = defineJob({
 		if (due.length === 0) return;
 		const [site] = await db.select({ officeName: siteSettings.officeName }).from(siteSettings);
 		for (const booking of due) {
-			const locale = booking.locale === 'en' ? 'en' : 'de';
+			const locale = asLocale(booking.locale);
 			const opts = { locale } as const;
 			const when = formatTimeSpan(booking.startsAt, booking.endsAt, {
 				locale,

@@ -13,6 +13,7 @@ import { occupied } from './availability';
 import { assertRequestFitsRules, loadRoomWithRules } from './booking-rules';
 import { bookingProposalMail } from './booking-mails';
 import { bookingReference } from './booking-reference';
+import { asLocale } from './booking-decision-mails';
 import { classifyDates, takenErrorFor } from './request-booking';
 import { isOverlap } from './taken-error';
 import { BOOKING_REQUEST_TRANSITIONS } from './rooms.states';
@@ -148,7 +149,7 @@ async function mailProposal(
 		tx,
 		bookingProposalMail({
 			to: p.request.email,
-			locale: p.request.locale === 'en' ? 'en' : 'de',
+			locale: asLocale(p.request.locale),
 			reference: bookingReference(p.request.id, p.request.createdAt),
 			roomName: p.roomName,
 			dates: p.slots.map((s) => ({ ...s, state: 'free' as const, reason: '' })),

@@ -8,6 +8,7 @@ import {
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { m } from '$lib/paraglide/messages.js';
 import { DomainError, fieldError } from '$lib/server/errors';
+import { asLocale } from '$lib/server/rooms/booking-decision-mails';
 import { requestBooking } from '$lib/server/rooms/request-booking';
 import { bookingRequestBody } from '$lib/server/rooms/rooms-api';
 import type { RequestHandler } from './$types';
@@ -34,7 +35,7 @@ export const POST: RequestHandler = (event) =>
 				acceptedUnavailable: []
 			},
 			origin: event.url.origin,
-			locale: getLocale() === 'en' ? 'en' : 'de'
+			locale: asLocale(getLocale())
 		}).catch((err: unknown) => {
 			// An unknown room is a mistake in the body, not a missing resource.
 			if (err instanceof DomainError && err.code === 'NOT_FOUND') {

@@ -23,7 +23,7 @@ const OTHER_DATABASE = process.env.TEST_DATABASE_URL
 	? 'src/**/*.pglite.test.ts'
 	: 'src/**/*.postgres.test.ts';
 const unitTests = {
-	globalSetup: ['tests/compile-messages.setup.ts'],
+	globalSetup: ['tests/compile-messages.setup.ts', 'tests/test-databases.setup.ts'],
 	environment: 'node',
 	// vitest leaves one core to its main process by default: one worker on CI's two cores. The
 	// main process idles while the tests (PGlite, argon2) work, so use all.
@@ -64,7 +64,8 @@ export default defineConfig(({ command }) => ({
 					exclude: [...ISOLATED, OTHER_DATABASE],
 					// Files share a worker's module graph (SvelteKit, drizzle, PGlite, the messages are
 					// imported once per worker, not once per file): this more than halves the phase.
-					// Each file still opens its own database. A file that mocks modules with vi.mock
+					// A worker keeps its first test database and empties it between files
+					// (tests/helpers/db.ts). A file that mocks modules with vi.mock
 					// must be named *.isolated.test.ts (tests/conventions.test.ts checks this).
 					isolate: false
 				}

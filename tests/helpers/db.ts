@@ -5,16 +5,50 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { sql, type SQL } from 'drizzle-orm';
+import { openDatabase, type Database, type Db } from '../../src/lib/server/db/client';
 import { PGLITE_EXTENSIONS } from '../../src/lib/server/db/pglite-extensions';
 
 const MIGRATIONS = path.resolve('drizzle');
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
- * on the PostgreSQL server in TEST_DATABASE_URL (dropped again by close()).
+ * A migrated database with empty tables for one test file: in-memory PGlite by default, or a
+ * database on the PostgreSQL server in TEST_DATABASE_URL (dropped when the worker ends). close()
+ * empties it for the next file of the same worker.
  */
 export async function createTestDatabase(): Promise<Database> {
+	if (spare && !spare.inUse) {
+		spare.inUse = true;
+		return spare.handle;
+	}
+	const database = await openMigratedDatabase();
+	if (spare) return database;
+	// The first database of a worker is kept: test files run one after another in a worker
+	// (isolate: false keeps this module), and emptying the tables costs milliseconds where a new
+	// PGlite or a new migrated PostgreSQL database costs a second.
+	const restore = await captureBaseline(database.db);
+	const kept: SpareDatabase = {
+		inUse: true,
+		handle: {
+			...database,
+			close: async () => {
+				await restore();
+				kept.inUse = false;
+			}
+		}
+	};
+	spare = kept;
+	return kept.handle;
+}
+
+interface SpareDatabase {
+	inUse: boolean;
+	handle: Database;
+}
+
+let spare: SpareDatabase | null = null;
+
+async function openMigratedDatabase(): Promise<Database> {
 	if (!process.env.TEST_DATABASE_URL) {
 		return openDatabase({ loadDataDir: await migratedPgliteTemplate() });
 	}
@@ -24,13 +58,57 @@ export async function createTestDatabase(): Promise<Database> {
 }
 
 /**
+ * Remembers the state right after the migrations (rows the migrations insert, sequence values)
+ * and returns a function that brings the database back to it: every table emptied, identities
+ * restarted, those rows and sequence values restored.
+ */
+async function captureBaseline(db: Db): Promise<() => Promise<void>> {
+	const rows = <T>(query: SQL) => db.execute(query).then((result) => result.rows as T[]);
+	const tables = await rows<{ name: string }>(
+		sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`
+	);
+	const restores: SQL[] = [];
+	for (const { name } of tables) {
+		const [{ data }] = await rows<{ data: unknown[] | null }>(
+			sql`select json_agg(t) as data from ${sql.raw(name)} t`
+		);
+		if (!data) continue;
+		const columns = await rows<{ column: string }>(sql`
+			select format('%I', column_name) as column from information_schema.columns
+			where format('%I.%I', table_schema, table_name) = ${name} and is_generated = 'NEVER'`);
+		const list = sql.raw(columns.map((c) => c.column).join(', '));
+		restores.push(sql`insert into ${sql.raw(name)} (${list}) overriding system value
+			select ${list} from json_populate_recordset(null::${sql.raw(name)}, ${JSON.stringify(data)}::json)`);
+	}
+	const sequences = await rows<{ name: string; value: string | null }>(sql`
+		select format('%I.%I', schemaname, sequencename) as name, last_value::text as value
+		from pg_sequences where schemaname = 'public'`);
+	for (const { name, value } of sequences) {
+		restores.push(
+			value === null
+				? sql`select setval(${name}::regclass, 1, false)`
+				: sql`select setval(${name}::regclass, ${value}::bigint, true)`
+		);
+	}
+	const truncate = sql.raw(
+		`truncate ${tables.map((t) => t.name).join(', ')} restart identity cascade`
+	);
+	return async () => {
+		await db.transaction(async (tx) => {
+			await tx.execute(truncate);
+			for (const statement of restores) await tx.execute(statement);
+		});
+	};
+}
+
+/**
  * A fresh database with no migrations applied (to test the migrations themselves): in-memory
  * PGlite, or a new database on the TEST_DATABASE_URL server, dropped again by close().
  */
 export async function createEmptyTestDatabase(): Promise<Database> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
 	if (!serverUrl) return openDatabase({});
-	const name = `quartier_test_${randomBytes(6).toString('hex')}`;
+	const name = `quartier_test_${process.env.QUARTIER_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
 	await admin.query(`create database ${name}`);

@@ -63,7 +63,9 @@ async function openMigratedDatabase(): Promise<Database> {
  * restarted, those rows and sequence values restored.
  */
 async function captureBaseline(db: Db): Promise<() => Promise<void>> {
-	const rows = <T>(query: SQL) => db.execute(query).then((result) => result.rows as T[]);
+	// node-postgres and PGlite's drizzle driver both answer { rows }.
+	const rows = async <T>(query: SQL) =>
+		((await db.execute(query)) as unknown as { rows: T[] }).rows;
 	const tables = await rows<{ name: string }>(
 		sql`select format('%I.%I', schemaname, tablename) as name from pg_tables where schemaname = 'public'`
 	);

@@ -88,6 +88,8 @@ export const PERMISSIONS = {
 	'bookings.read': staffWith('rooms'),
 	'bookings.decide': staffWith('rooms'),
 	'rooms.manage': staffWith('rooms'),
+	/** Publishing an event in a room of the house holds the room (content staff place events). */
+	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

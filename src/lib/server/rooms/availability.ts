@@ -83,3 +83,25 @@ export function firstCollision(
 export function occupied(slot: Slot, bufferMinutes: number): { start: Date; until: Date } {
 	return { start: slot.start, until: new Date(slot.end.getTime() + bufferMinutes * 60_000) };
 }
+
+/**
+ * The first holding booking in the way of any of the slots, buffers counted: after the exclusion
+ * constraint refused a write, this finds the time to name in the message.
+ */
+export async function findFirstCollision(
+	db: Db | Tx,
+	roomId: number,
+	slots: Slot[],
+	bufferMinutes: number
+): Promise<BusyInterval | undefined> {
+	const holds = slots.map((slot) => occupied(slot, bufferMinutes));
+	if (holds.length === 0) return undefined;
+	const from = new Date(Math.min(...holds.map((h) => h.start.getTime())));
+	const to = new Date(Math.max(...holds.map((h) => h.until.getTime())));
+	const busy = await findBusyIntervals(db, [roomId], from, to);
+	for (const hold of holds) {
+		const hit = firstCollision(busy, roomId, hold.start, hold.until);
+		if (hit) return hit;
+	}
+	return undefined;
+}

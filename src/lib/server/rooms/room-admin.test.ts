@@ -237,7 +237,8 @@ describe('managing rooms', () => {
 				})
 			);
 			expect(err.code).toBe('CONFLICT');
-			expect(messageOf(err)).toMatch(/^Der Raum ist am Mittwoch, 18\. November 2026, 18:00–20:00/);
+			// The busy time includes the buffer (the message says so), like the requesters’ message.
+			expect(messageOf(err)).toMatch(/^Der Raum ist am Mittwoch, 18\. November 2026, 18:00–20:15/);
 			expect(err.fieldErrors?.date).toBe(messageOf(err));
 			const kinds = await db.select({ kind: bookings.kind }).from(bookings);
 			expect(kinds).toEqual([{ kind: 'request' }]);

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
 	'booking-request.noted',
 	'booking-request.anonymised',
 	'booking.blocked',
+	'booking.moved',
 	'room.created',
 	'room.updated',
 	'capability-link.issued',

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { bookingRequests, bookings, HOLDING_BOOKING_STATUSES } from '../db/schema';
 import type { Slot } from './series';
@@ -14,6 +14,8 @@ export interface BusyInterval {
 	/** Shown publicly: a block's or event's title, or a group that opted in; else ''. */
 	label: string;
 	status: 'pending' | 'approved' | 'proposed';
+	/** How often staff moved it: the SEQUENCE of its event in a calendar feed. */
+	revision: number;
 }
 
 /** Every holding booking of the rooms that overlaps [from, to). */
@@ -33,7 +35,8 @@ export async function findBusyIntervals(
 			kind: bookings.kind,
 			title: bookings.title,
 			status: bookings.status,
-			requestId: bookings.requestId
+			requestId: bookings.requestId,
+			revision: bookings.revision
 		})
 		.from(bookings)
 		.where(
@@ -65,6 +68,7 @@ export async function findBusyIntervals(
 		start: r.start,
 		end: r.end,
 		status: r.status as BusyInterval['status'],
+		revision: r.revision,
 		label: r.kind === 'request' ? (groups.get(r.requestId!) ?? '') : r.title
 	}));
 }
@@ -82,4 +86,31 @@ export function firstCollision(
 /** A slot with the room's buffer: the time it holds the room. */
 export function occupied(slot: Slot, bufferMinutes: number): { start: Date; until: Date } {
 	return { start: slot.start, until: new Date(slot.end.getTime() + bufferMinutes * 60_000) };
+}
+
+/**
+ * The first holding booking of a room in the way of a hold (start until end plus buffer, the
+ * database's rule), leaving out one booking (the one being moved): to name it after a 23P01.
+ */
+export async function firstHoldingBooking(
+	db: Db | Tx,
+	roomId: number,
+	hold: { start: Date; until: Date },
+	exceptId?: number
+): Promise<{ startsAt: Date; endsAt: Date } | undefined> {
+	const [busy] = await db
+		.select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt })
+		.from(bookings)
+		.where(
+			and(
+				eq(bookings.roomId, roomId),
+				inArray(bookings.status, [...HOLDING_BOOKING_STATUSES]),
+				lt(bookings.startsAt, hold.until),
+				gt(bookings.occupiedUntil, hold.start),
+				exceptId === undefined ? undefined : ne(bookings.id, exceptId)
+			)
+		)
+		.orderBy(asc(bookings.startsAt))
+		.limit(1);
+	return busy;
 }

@@ -1,17 +1,17 @@
-import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { formatTimeSpan } from '$lib/format';
-import type { Db, Tx } from '../db/client';
-import { bookings, HOLDING_BOOKING_STATUSES, rooms } from '../db/schema';
+import type { Db } from '../db/client';
+import { bookings, rooms } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { timeZone } from '../time';
-import { occupied } from './availability';
+import { firstHoldingBooking, occupied } from './availability';
 import type { BlockInput } from './room-admin.schemas';
 import { isOverlap, takenError } from './taken-error';
-import { expandRequestedDates, type Slot } from './series';
+import { expandRequestedDates } from './series';
 
 /**
  * Takes a room out of booking for a time (maintenance, internal use): an approved booking of kind
@@ -57,34 +57,16 @@ export async function blockRoomTime(
 		});
 	} catch (err) {
 		if (!isOverlap(err)) throw err;
-		const [busy] = await collisions(db, roomId, slot);
+		const [room] = await db
+			.select({ bufferMinutes: rooms.bufferMinutes })
+			.from(rooms)
+			.where(eq(rooms.id, roomId));
+		const busy = await firstHoldingBooking(db, roomId, occupied(slot, room?.bufferMinutes ?? 0));
 		const { startsAt, endsAt } = busy ?? { startsAt: slot.start, endsAt: slot.end };
 		throw takenError(startsAt, endsAt, {
 			message: (when) => () => m.rooms_admin_error_block_taken({ when })
 		});
 	}
-}
-
-/** The holding bookings in the way of a slot (with the room's buffer, the database's rule). */
-async function collisions(db: Db | Tx, roomId: number, slot: Slot) {
-	const [room] = await db
-		.select({ bufferMinutes: rooms.bufferMinutes })
-		.from(rooms)
-		.where(eq(rooms.id, roomId));
-	const hold = occupied(slot, room?.bufferMinutes ?? 0);
-	return db
-		.select({ startsAt: bookings.startsAt, endsAt: bookings.endsAt })
-		.from(bookings)
-		.where(
-			and(
-				eq(bookings.roomId, roomId),
-				inArray(bookings.status, [...HOLDING_BOOKING_STATUSES]),
-				lt(bookings.startsAt, hold.until),
-				gt(bookings.occupiedUntil, hold.start)
-			)
-		)
-		.orderBy(asc(bookings.startsAt))
-		.limit(1);
 }
 
 /** A block as one line for the record history: "Mi., 18.11.2026, 10:00–12:00 Wartung". */

@@ -166,7 +166,7 @@ async function targetRoom(
 		.from(rooms)
 		.where(eq(rooms.id, roomId));
 	if (!room || room.venueId !== from.venueId || (!room.active && roomId !== from.id)) {
-		throw fieldError('roomId', () => m.rooms_move_error_room());
+		throw fieldError('roomId', () => m.error_invalid_choice({ field: m.rooms_move_field_room() }));
 	}
 	return loadRoomWithRules(tx, roomId);
 }

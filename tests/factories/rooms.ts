@@ -23,6 +23,7 @@ export async function createBookingRequest(
 		endTime = '20:00',
 		locale = 'de',
 		acceptedUnavailable = [],
+		attendees = 12,
 		...person
 	}: {
 		room?: string;
@@ -32,6 +33,7 @@ export async function createBookingRequest(
 		endTime?: string;
 		locale?: 'de' | 'en';
 		acceptedUnavailable?: string[];
+		attendees?: number;
 		name?: string;
 		email?: string;
 		organisation?: string;
@@ -61,7 +63,7 @@ export async function createBookingRequest(
 			slots,
 			seriesRule: weeks > 1 ? 'RRULE:FREQ=WEEKLY' : null,
 			purpose: 'Treffen der Nachbarschaftshilfe',
-			attendees: 12,
+			attendees,
 			name: person.name ?? 'Erika Muster',
 			email: person.email ?? `anfrage-${process.pid}-${sequence}@example.org`,
 			phone: '',

@@ -85,6 +85,10 @@ const REQUIRED: Record<string, Entry> = {
 		cancel: 'bookings.decide',
 		note: 'bookings.decide'
 	},
+	'./raeume/anfragen/[id=id]/termine/[bookingId=id]/+page.server.ts': {
+		load: 'bookings.read',
+		default: 'bookings.decide'
+	},
 	'./raeume/plan/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht/+page.server.ts': { load: 'bookings.read' },
 	'./raeume/bericht.csv/+server.ts': { GET: 'bookings.read' },
@@ -199,6 +203,10 @@ describe('back office: route × role matrix', () => {
 		params['./nachrichten/[id=id]/+page.server.ts'] = { id: String(message.id) };
 		params['./postausgang/[id=id]/+page.server.ts'] = { id: String(mail.id) };
 		params['./raeume/anfragen/[id=id]/+page.server.ts'] = { id: String(bookingRequest.id) };
+		params['./raeume/anfragen/[id=id]/termine/[bookingId=id]/+page.server.ts'] = {
+			id: String(bookingRequest.id),
+			bookingId: '1'
+		};
 		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
 		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };

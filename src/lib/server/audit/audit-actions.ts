@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
 	'booking-request.anonymised',
 	'booking.blocked',
 	'booking.event-held',
+	'booking.moved',
 	'room.created',
 	'room.updated',
 	'capability-link.issued',

@@ -39,6 +39,7 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'booking-request.anonymised': m.audit_action_booking_request_anonymised,
 	'booking.blocked': m.audit_action_booking_blocked,
 	'booking.event-held': m.audit_action_booking_event_held,
+	'booking.moved': m.audit_action_booking_moved,
 	'room.created': m.audit_action_room_created,
 	'room.updated': m.audit_action_room_updated,
 	'capability-link.issued': m.audit_action_capability_link_issued,

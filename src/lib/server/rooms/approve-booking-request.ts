@@ -106,7 +106,13 @@ export async function approveBookingRequest(
 					roomName: detail.roomName,
 					location: detail.location,
 					description: detail.reference,
-					dates: approved.map((d) => ({ id: d.id, start: d.startsAt, end: d.endsAt })),
+					dates: approved.map((d) => ({
+						id: d.id,
+						start: d.startsAt,
+						end: d.endsAt,
+						sequence: d.revision,
+						roomName: d.roomName
+					})),
 					stamp: at
 				}),
 				officeName: site?.officeName ?? ''

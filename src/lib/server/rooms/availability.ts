@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { bookingRequests, bookings, HOLDING_BOOKING_STATUSES } from '../db/schema';
 import type { Slot } from './series';
@@ -14,6 +14,8 @@ export interface BusyInterval {
 	/** Shown publicly: a block's or event's title, or a group that opted in; else ''. */
 	label: string;
 	status: 'pending' | 'approved' | 'proposed';
+	/** How often staff moved it: the SEQUENCE of its event in a calendar feed. */
+	revision: number;
 }
 
 /** Every holding booking of the rooms that overlaps [from, to). */
@@ -33,7 +35,8 @@ export async function findBusyIntervals(
 			kind: bookings.kind,
 			title: bookings.title,
 			status: bookings.status,
-			requestId: bookings.requestId
+			requestId: bookings.requestId,
+			revision: bookings.revision
 		})
 		.from(bookings)
 		.where(
@@ -65,6 +68,7 @@ export async function findBusyIntervals(
 		start: r.start,
 		end: r.end,
 		status: r.status as BusyInterval['status'],
+		revision: r.revision,
 		label: r.kind === 'request' ? (groups.get(r.requestId!) ?? '') : r.title
 	}));
 }
@@ -85,23 +89,38 @@ export function occupied(slot: Slot, bufferMinutes: number): { start: Date; unti
 }
 
 /**
- * The first holding booking in the way of any of the slots, buffers counted: after the exclusion
- * constraint refused a write, this finds the time to name in the message.
+ * The first holding booking of a room in the way of any of the holds (start until end plus
+ * buffer, the database's rule), leaving out one booking (the one being moved): to name it after
+ * the exclusion constraint refused a write (23P01).
  */
-export async function findFirstCollision(
+export async function firstHoldingBooking(
 	db: Db | Tx,
 	roomId: number,
-	slots: Slot[],
-	bufferMinutes: number
-): Promise<BusyInterval | undefined> {
-	const holds = slots.map((slot) => occupied(slot, bufferMinutes));
+	holds: { start: Date; until: Date }[],
+	exceptId?: number
+): Promise<{ startsAt: Date; endsAt: Date } | undefined> {
 	if (holds.length === 0) return undefined;
 	const from = new Date(Math.min(...holds.map((h) => h.start.getTime())));
 	const to = new Date(Math.max(...holds.map((h) => h.until.getTime())));
-	const busy = await findBusyIntervals(db, [roomId], from, to);
-	for (const hold of holds) {
-		const hit = firstCollision(busy, roomId, hold.start, hold.until);
-		if (hit) return hit;
-	}
-	return undefined;
+	const busy = await db
+		.select({
+			startsAt: bookings.startsAt,
+			endsAt: bookings.endsAt,
+			occupiedUntil: bookings.occupiedUntil
+		})
+		.from(bookings)
+		.where(
+			and(
+				eq(bookings.roomId, roomId),
+				inArray(bookings.status, [...HOLDING_BOOKING_STATUSES]),
+				lt(bookings.startsAt, to),
+				gt(bookings.occupiedUntil, from),
+				exceptId === undefined ? undefined : ne(bookings.id, exceptId)
+			)
+		)
+		.orderBy(asc(bookings.startsAt));
+	const hit = busy.find((b) =>
+		holds.some((h) => b.startsAt < h.until && h.start < b.occupiedUntil)
+	);
+	return hit && { startsAt: hit.startsAt, endsAt: hit.endsAt };
 }

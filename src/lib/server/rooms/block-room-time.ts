@@ -8,7 +8,7 @@ import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { timeZone } from '../time';
-import { findFirstCollision, occupied } from './availability';
+import { firstHoldingBooking, occupied } from './availability';
 import type { BlockInput } from './room-admin.schemas';
 import { isOverlap, takenError } from './taken-error';
 import { expandRequestedDates } from './series';
@@ -61,8 +61,9 @@ export async function blockRoomTime(
 			.select({ bufferMinutes: rooms.bufferMinutes })
 			.from(rooms)
 			.where(eq(rooms.id, roomId));
-		const busy = await findFirstCollision(db, roomId, [slot], room?.bufferMinutes ?? 0);
-		throw takenError(busy?.start ?? slot.start, busy?.end ?? slot.end, {
+		const busy = await firstHoldingBooking(db, roomId, [occupied(slot, room?.bufferMinutes ?? 0)]);
+		const { startsAt, endsAt } = busy ?? { startsAt: slot.start, endsAt: slot.end };
+		throw takenError(startsAt, endsAt, {
 			message: (when) => () => m.rooms_admin_error_block_taken({ when })
 		});
 	}

@@ -8,6 +8,10 @@ export interface CalendarDate {
 	id: number;
 	start: Date;
 	end: Date;
+	/** The booking's revision (how often staff moved it): the event's SEQUENCE. */
+	sequence?: number;
+	/** The date's own room, where staff moved it out of the calendar's room. */
+	roomName?: string;
 }
 
 export interface BookingCalendar {
@@ -65,6 +69,8 @@ export interface CalendarEvent {
 	summary: string;
 	location?: string;
 	description?: string;
+	/** Grows with every change of the event's time (RFC 5545 SEQUENCE); 0 when left out. */
+	sequence?: number;
 }
 
 /**
@@ -95,6 +101,7 @@ export function icsCalendar({
 			`DTSTAMP:${icsDateTime(stamp)}`,
 			`DTSTART:${icsDateTime(event.start)}`,
 			`DTEND:${icsDateTime(event.end)}`,
+			`SEQUENCE:${event.sequence ?? 0}`,
 			`SUMMARY:${icsText(event.summary)}`
 		);
 		if (event.location !== undefined) lines.push(`LOCATION:${icsText(event.location)}`);
@@ -112,7 +119,8 @@ export function bookingCalendar(calendar: BookingCalendar): string {
 			uid: `booking-${date.id}@quartier`,
 			start: date.start,
 			end: date.end,
-			summary: calendar.roomName,
+			sequence: date.sequence,
+			summary: date.roomName ?? calendar.roomName,
 			location: calendar.location,
 			description: calendar.description
 		}))

@@ -12,10 +12,17 @@ type Locale = 'de' | 'en';
 interface Span {
 	startsAt: Date;
 	endsAt: Date;
+	/** Named in the line when it is not the mail's room (staff moved the date to another room). */
+	roomName?: string;
 }
 
-const lines = (dates: Span[], locale: Locale) =>
-	dates.map((d) => `- ${formatTimeSpan(d.startsAt, d.endsAt, { locale, timeZone: timeZone() })}`);
+const lines = (dates: Span[], locale: Locale, mainRoom?: string) =>
+	dates.map((d) => {
+		const when = formatTimeSpan(d.startsAt, d.endsAt, { locale, timeZone: timeZone() });
+		return d.roomName && mainRoom && d.roomName !== mainRoom
+			? `- ${when}, ${d.roomName}`
+			: `- ${when}`;
+	});
 
 export function asLocale(value: string): Locale {
 	return value === 'en' ? 'en' : 'de';
@@ -46,9 +53,9 @@ export function bookingApprovedMail(p: {
 		text: [
 			m.rooms_staff_mail_approved_intro(vars, opts),
 			'',
-			...lines(p.approved, p.locale),
+			...lines(p.approved, p.locale, p.roomName),
 			...(p.skipped.length > 0
-				? ['', m.rooms_staff_mail_skipped({}, opts), '', ...lines(p.skipped, p.locale)]
+				? ['', m.rooms_staff_mail_skipped({}, opts), '', ...lines(p.skipped, p.locale, p.roomName)]
 				: []),
 			'',
 			m.rooms_staff_mail_calendar({}, opts),
@@ -57,6 +64,51 @@ export function bookingApprovedMail(p: {
 			p.officeName
 		].join('\n'),
 		attachments: [attachment]
+	};
+}
+
+/**
+ * Staff moved an approved date: the old and the new time (and room) and the date as an .ics
+ * whose event keeps its UID and has a higher SEQUENCE, so calendar apps replace the old entry.
+ */
+export function bookingMovedMail(p: {
+	to: string;
+	locale: Locale;
+	reference: string;
+	before: Span & { roomName: string };
+	after: Span & { roomName: string };
+	calendar: string;
+	officeName: string;
+}): OutgoingMail {
+	const opts = { locale: p.locale };
+	const line = (d: Span & { roomName: string }) =>
+		`- ${d.roomName}, ${formatTimeSpan(d.startsAt, d.endsAt, { locale: p.locale, timeZone: timeZone() })}`;
+	return {
+		to: p.to,
+		locale: p.locale,
+		templateKey: 'rooms.booking-moved',
+		subject: m.rooms_move_mail_subject({ reference: p.reference, room: p.after.roomName }, opts),
+		text: [
+			m.rooms_move_mail_intro({ reference: p.reference }, opts),
+			'',
+			m.rooms_move_mail_before({}, opts),
+			line(p.before),
+			'',
+			m.rooms_move_mail_after({}, opts),
+			line(p.after),
+			'',
+			m.rooms_move_mail_calendar({}, opts),
+			'',
+			'-- ',
+			p.officeName
+		].join('\n'),
+		attachments: [
+			{
+				filename: `${p.reference}.ics`,
+				contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+				content: Buffer.from(p.calendar, 'utf8').toString('base64')
+			}
+		]
 	};
 }
 

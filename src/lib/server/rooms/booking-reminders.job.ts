@@ -10,7 +10,8 @@ import { asLocale } from './booking-decision-mails';
 
 /**
  * Daily: whoever has an approved booking tomorrow gets a reminder. The dedupe key is the
- * booking's, so a second run (a restart, a second app instance) never sends it twice.
+ * booking's and its start, so a second run (a restart, a second app instance) never sends it
+ * twice, and a date staff moved after its reminder is reminded again for its new time.
  */
 export const bookingRemindersJob = defineJob({
 	name: 'rooms.booking-reminders',
@@ -62,7 +63,7 @@ export const bookingRemindersJob = defineJob({
 				].join('\n'),
 				locale,
 				templateKey: 'rooms.reminder',
-				dedupeKey: `rooms.reminder:booking-${booking.id}`
+				dedupeKey: `rooms.reminder:booking-${booking.id}:${booking.startsAt.toISOString()}`
 			});
 		}
 	}

@@ -185,7 +185,8 @@ export function assertRequestFitsRules(
 	}
 }
 
-function formatHours(minutes: number): string {
+/** Minutes as hours for a message: 480 → "8", 90 → "1,5". */
+export function formatHours(minutes: number): string {
 	const hours = minutes / 60;
 	return Number.isInteger(hours) ? String(hours) : hours.toFixed(1).replace('.', ',');
 }

@@ -72,3 +72,24 @@ export const bookingNoteSchema = z.object({
 		hint: () => m.rooms_week_note_hint()
 	})
 });
+
+const moveRoomLabel = () => m.rooms_move_field_room();
+const notARoom = () => m.error_invalid_choice({ field: moveRoomLabel() });
+
+/**
+ * Staff move one date: the room (the date's own by default), the new day and times. Whether
+ * the room belongs to the house and the time fits is checked by the use case.
+ */
+export const moveBookingSchema = z.object({
+	roomId: describeField(
+		z
+			.string({ error: notARoom })
+			.regex(/^[1-9][0-9]{0,9}$/, { error: notARoom })
+			.transform(Number)
+			.refine((id) => id <= 2_147_483_647, { error: notARoom }),
+		{ label: moveRoomLabel, hint: () => m.rooms_move_field_room_hint(), required: true }
+	),
+	date: field.date(() => m.rooms_move_field_date()),
+	startTime: field.time(() => m.rooms_field_start()),
+	endTime: field.time(() => m.rooms_field_end())
+});

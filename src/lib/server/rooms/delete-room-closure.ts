@@ -5,9 +5,9 @@ import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
-import { closureText } from './add-room-closure';
+import { closureRecord, closureText } from './add-room-closure';
 
-/** Opens the house again on the days of a closure (the closure is deleted). */
+/** Opens the house or the room again on the days of a closure (the closure is deleted). */
 export async function deleteRoomClosure(db: Db, { actor, id }: { actor: Actor; id: number }) {
 	assertCan(actor, 'rooms.manage');
 	return db.transaction(async (tx) => {
@@ -15,9 +15,7 @@ export async function deleteRoomClosure(db: Db, { actor, id }: { actor: Actor; i
 		if (!row) throw new DomainError('NOT_FOUND', { detail: `closure ${id}` });
 		await recordAudit(tx, {
 			actor,
-			action: 'venue.updated',
-			entity: 'venue',
-			entityId: row.venueId,
+			...closureRecord(row),
 			before: { closure: closureText(row) },
 			after: { closure: null }
 		});

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, gte } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { bookings, roomClosures, rooms } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -22,7 +22,10 @@ export async function findRoomsForAdmin(db: Db, { actor }: { actor: Actor }) {
 		.orderBy(asc(rooms.sortOrder), asc(rooms.name));
 }
 
-/** The closures of the whole house that have not ended yet, in order. */
+/**
+ * The closures that have not ended yet, in order: of the whole house (`roomName` null) and of
+ * single rooms.
+ */
 export async function findHouseClosures(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'rooms.manage');
 	return db
@@ -30,11 +33,14 @@ export async function findHouseClosures(db: Db, { actor }: { actor: Actor }) {
 			id: roomClosures.id,
 			firstDay: roomClosures.firstDay,
 			lastDay: roomClosures.lastDay,
-			reason: roomClosures.reason
+			reason: roomClosures.reason,
+			roomId: roomClosures.roomId,
+			roomName: rooms.name
 		})
 		.from(roomClosures)
-		.where(and(isNull(roomClosures.roomId), gte(roomClosures.lastDay, toLocalDate(now()))))
-		.orderBy(asc(roomClosures.firstDay));
+		.leftJoin(rooms, eq(rooms.id, roomClosures.roomId))
+		.where(gte(roomClosures.lastDay, toLocalDate(now())))
+		.orderBy(asc(roomClosures.firstDay), asc(roomClosures.id));
 }
 
 /** A room with its opening hours and its blocks that have not ended yet, for the edit page. */

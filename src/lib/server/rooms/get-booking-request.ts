@@ -6,7 +6,32 @@ import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { bookingReference } from './booking-reference';
 
-/** A request with its dates (in order), its room and the room's venue, or null. */
+/** A room's name and the address of its house (an .ics LOCATION), or null for an unknown room. */
+export async function roomPlace(db: Db | Tx, roomId: number) {
+	const [place] = await db
+		.select({
+			roomName: rooms.name,
+			venueName: venues.name,
+			street: venues.street,
+			postalCode: venues.postalCode,
+			city: venues.city
+		})
+		.from(rooms)
+		.innerJoin(venues, eq(venues.id, rooms.venueId))
+		.where(eq(rooms.id, roomId));
+	if (!place) return null;
+	return {
+		roomName: place.roomName,
+		location: [place.venueName, place.street, `${place.postalCode} ${place.city}`.trim()]
+			.filter((part) => part.length > 0)
+			.join(', ')
+	};
+}
+
+/**
+ * A request with its dates (in order, each with its room: staff may have moved one), the room
+ * of its first date and that room's address, or null.
+ */
 export async function loadBookingRequest(db: Db | Tx, id: number) {
 	const [request] = await db.select().from(bookingRequests).where(eq(bookingRequests.id, id));
 	if (!request) return null;
@@ -14,40 +39,25 @@ export async function loadBookingRequest(db: Db | Tx, id: number) {
 		.select({
 			id: bookings.id,
 			roomId: bookings.roomId,
+			roomName: rooms.name,
 			startsAt: bookings.startsAt,
 			endsAt: bookings.endsAt,
 			status: bookings.status,
-			note: bookings.note
+			note: bookings.note,
+			revision: bookings.revision
 		})
 		.from(bookings)
+		.innerJoin(rooms, eq(rooms.id, bookings.roomId))
 		.where(eq(bookings.requestId, id))
 		.orderBy(asc(bookings.startsAt), asc(bookings.id));
 	const roomId = dates[0]?.roomId;
-	const [place] =
-		roomId === undefined
-			? []
-			: await db
-					.select({
-						roomId: rooms.id,
-						roomName: rooms.name,
-						venueName: venues.name,
-						street: venues.street,
-						postalCode: venues.postalCode,
-						city: venues.city
-					})
-					.from(rooms)
-					.innerJoin(venues, eq(venues.id, rooms.venueId))
-					.where(eq(rooms.id, roomId));
+	const place = roomId === undefined ? null : await roomPlace(db, roomId);
 	return {
 		request,
 		reference: bookingReference(request.id, request.createdAt),
 		dates,
 		roomName: place?.roomName ?? '',
-		location: place
-			? [place.venueName, place.street, `${place.postalCode} ${place.city}`.trim()]
-					.filter((part) => part.length > 0)
-					.join(', ')
-			: ''
+		location: place?.location ?? ''
 	};
 }
 

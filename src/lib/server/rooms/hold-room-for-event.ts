@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
-import { findFirstCollision, occupied } from './availability';
+import { firstHoldingBooking, occupied } from './availability';
 import { isOverlap, takenError } from './taken-error';
 import type { Slot } from './series';
 
@@ -123,8 +123,12 @@ async function insertHolds(
 		});
 	} catch (err) {
 		if (!isOverlap(err)) throw err;
-		const busy = await findFirstCollision(tx, hold.roomId, dates, room.bufferMinutes);
-		throw takenError(busy?.start ?? dates[0].start, busy?.end ?? dates[0].end, {
+		const busy = await firstHoldingBooking(
+			tx,
+			hold.roomId,
+			dates.map((d) => occupied(d, room.bufferMinutes))
+		);
+		throw takenError(busy?.startsAt ?? dates[0].start, busy?.endsAt ?? dates[0].end, {
 			field: 'room',
 			message: (when) => () => m.rooms_event_error_taken({ when })
 		});

@@ -158,9 +158,30 @@ const recordId = (label: Label) =>
 
 export const unblockSchema = z.object({ block: recordId(() => m.rooms_admin_block_heading()) });
 
-/** Days on which the whole house is closed (holidays of the house, renovation). */
+const closureRoomLabel = () => m.rooms_closure_field_room();
+const notAClosureRoom = () => m.rooms_closure_error_room();
+
+/**
+ * Days on which the whole house (`roomId` empty, the default) or one room is closed (holidays of
+ * the house, renovation). Whether the room is one of the house's is checked by the use case.
+ */
 export const closureSchema = z
 	.object({
+		roomId: describeField(
+			z.preprocess(
+				(v) => (v === undefined ? '' : v),
+				z
+					.string({ error: notAClosureRoom })
+					.regex(/^([1-9][0-9]{0,9})?$/, { error: notAClosureRoom })
+					.transform((v) => (v === '' ? null : Number(v)))
+					.refine((id) => id === null || id <= 2_147_483_647, { error: notAClosureRoom })
+			),
+			{
+				label: closureRoomLabel,
+				hint: () => m.rooms_closure_field_room_hint(),
+				required: true
+			}
+		),
 		firstDay: field.date(() => m.rooms_admin_closure_first()),
 		lastDay: field.date(() => m.rooms_admin_closure_last()),
 		reason: field.text(() => m.rooms_admin_closure_reason(), 200, {

@@ -21,9 +21,11 @@ import { blockRoomTime } from './block-room-time';
 import { loadRoomWithRules } from './booking-rules';
 import { createRoom } from './create-room';
 import { deleteRoomClosure } from './delete-room-closure';
+import { findFreeRooms } from './find-free-rooms';
 import { findHouseClosures } from './find-rooms-admin';
-import { requestBooking } from './request-booking';
-import { roomSchema, type BlockInput, type RoomInput } from './room-admin.schemas';
+import { getRoomWeek } from './public-rooms';
+import { previewBookingRequest, requestBooking } from './request-booking';
+import { closureSchema, roomSchema, type BlockInput, type RoomInput } from './room-admin.schemas';
 import { expandRequestedDates } from './series';
 import { unblockRoomTime } from './unblock-room-time';
 import { updateRoom } from './update-room';
@@ -237,8 +239,7 @@ describe('managing rooms', () => {
 				})
 			);
 			expect(err.code).toBe('CONFLICT');
-			// The busy time includes the buffer (the message says so), like the requesters’ message.
-			expect(messageOf(err)).toMatch(/^Der Raum ist am Mittwoch, 18\. November 2026, 18:00–20:15/);
+			expect(messageOf(err)).toMatch(/^Der Raum ist am Mittwoch, 18\. November 2026, 18:00–20:00/);
 			expect(err.fieldErrors?.date).toBe(messageOf(err));
 			const kinds = await db.select({ kind: bookings.kind }).from(bookings);
 			expect(kinds).toEqual([{ kind: 'request' }]);
@@ -297,6 +298,132 @@ describe('managing rooms', () => {
 			[{ closure: null }, { closure: '2026-12-24–2027-01-01: Betriebsferien' }],
 			[{ closure: '2026-12-24–2027-01-01: Betriebsferien' }, { closure: null }]
 		]);
+	});
+
+	it('closes one room only: its requests, preview, free-room search and week honour it, the others stay open', async () => {
+		const [kreativraum] = await db.select().from(rooms).where(eq(rooms.slug, 'kreativraum'));
+		const { id } = await addRoomClosure(db, {
+			actor: staff,
+			input: {
+				roomId: gruppenraum.id,
+				firstDay: '2026-11-25',
+				lastDay: '2026-11-26',
+				reason: 'Renovierung'
+			}
+		});
+		const [stored] = await db.select().from(roomClosures).where(eq(roomClosures.id, id));
+		expect(stored).toMatchObject({ roomId: gruppenraum.id, venueId: gruppenraum.venueId });
+		expect(
+			(await findHouseClosures(db, { actor: staff })).map((c) => [c.roomName, c.reason])
+		).toEqual([['Gruppenraum', 'Renovierung']]);
+
+		// Wednesday 25 November, 18:00–19:00: the Gruppenraum is closed, the Kreativraum is not.
+		const slots = expandRequestedDates({
+			date: '2026-11-25',
+			startTime: '18:00',
+			endTime: '19:00',
+			repeat: { kind: 'once' }
+		});
+		const preview = (roomId: number) =>
+			previewBookingRequest(db, { actor: ANONYMOUS, roomId, slots, attendees: 5 });
+		expect(await preview(gruppenraum.id)).toMatchObject([
+			{ state: 'closed', reason: 'Renovierung' }
+		]);
+		expect(await preview(kreativraum.id)).toMatchObject([{ state: 'free' }]);
+
+		const search = await findFreeRooms(db, {
+			actor: ANONYMOUS,
+			query: { date: '2026-11-25', startTime: '18:00', endTime: '19:00', attendees: 5 }
+		});
+		expect(search.free.map((r) => r.room.slug)).toContain('kreativraum');
+		expect(search.free.map((r) => r.room.slug)).not.toContain('gruppenraum');
+		const closed = search.unavailable.find((r) => r.room.slug === 'gruppenraum');
+		expect(closed?.reason?.()).toBe('An diesem Tag ist geschlossen: Renovierung.');
+
+		const closedDays = async (roomId: number) =>
+			(await getRoomWeek(db, { roomId, monday: '2026-11-23' })).days.map((d) => d.closed);
+		expect(await closedDays(gruppenraum.id)).toEqual([
+			'',
+			'',
+			'Renovierung',
+			'Renovierung',
+			'',
+			'',
+			''
+		]);
+		expect(await closedDays(kreativraum.id)).toEqual(['', '', '', '', '', '', '']);
+
+		// A request for the closed room is refused with the reason; the other room takes it.
+		const ask = (roomId: number) =>
+			requestBooking(db, {
+				actor: ANONYMOUS,
+				origin: 'https://quartier.example',
+				input: {
+					roomId,
+					slots,
+					seriesRule: null,
+					purpose: 'Nähcafé',
+					attendees: 5,
+					name: 'Erika Muster',
+					email: 'erika@example.org',
+					phone: '',
+					organisation: '',
+					showOrganisation: false,
+					acceptedUnavailable: []
+				}
+			});
+		const refused = await failure(ask(gruppenraum.id));
+		expect(refused.code).toBe('INVALID');
+		expect(refused.fieldErrors?.date).toBe('An diesem Tag ist geschlossen: Renovierung.');
+		await expect(ask(kreativraum.id)).resolves.toMatchObject({ held: 1 });
+
+		// The closure is in the room's history, not the house's; deleting it opens the room again.
+		await deleteRoomClosure(db, { actor: staff, id });
+		expect(await preview(gruppenraum.id)).toMatchObject([{ state: 'free' }]);
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entity, 'room'), eq(auditLog.entityId, String(gruppenraum.id))));
+		expect(
+			audits
+				.filter((a) => 'closure' in (a.after ?? {}) || 'closure' in (a.before ?? {}))
+				.map((a) => [a.action, a.before, a.after])
+		).toEqual([
+			['room.updated', { closure: null }, { closure: '2026-11-25–2026-11-26: Renovierung' }],
+			['room.updated', { closure: '2026-11-25–2026-11-26: Renovierung' }, { closure: null }]
+		]);
+		await db.delete(bookings);
+		await db.delete(bookingRequests);
+	});
+
+	it('refuses a closure of a room that is not the house’s, and other staff, storing nothing', async () => {
+		const days = { firstDay: '2026-12-01', lastDay: '2026-12-01', reason: 'Wartung' };
+		const unknown = await failure(
+			addRoomClosure(db, { actor: staff, input: { ...days, roomId: 999_999 } })
+		);
+		expect(unknown.code).toBe('INVALID');
+		expect(unknown.fieldErrors?.roomId).toBe(
+			'Bitte wählen Sie bei „Gilt für“ das ganze Haus oder einen der angebotenen Räume.'
+		);
+		const forbidden = await failure(
+			addRoomClosure(db, { actor: content, input: { ...days, roomId: gruppenraum.id } })
+		);
+		expect(forbidden.code).toBe('FORBIDDEN');
+		expect(await db.select().from(roomClosures)).toEqual([]);
+
+		// The form: empty is the whole house, a number a room, anything else a choice error.
+		const parse = (roomId: string | undefined) =>
+			closureSchema.safeParse({ ...days, ...(roomId === undefined ? {} : { roomId }) });
+		expect(parse(undefined).data?.roomId).toBeNull();
+		expect(parse('').data?.roomId).toBeNull();
+		expect(parse(String(gruppenraum.id)).data?.roomId).toBe(gruppenraum.id);
+		for (const bad of ['abc', '0', '-1', '1.5', '99999999999', '<script>']) {
+			const result = parse(bad);
+			expect(result.success, bad).toBe(false);
+			expect(result.error?.issues[0].message, bad).toBe(
+				'Bitte wählen Sie bei „Gilt für“ das ganze Haus oder einen der angebotenen Räume.'
+			);
+		}
 	});
 
 	it('stores no opening hours for a day left empty (closed)', async () => {

@@ -45,6 +45,7 @@ export async function publicRoomFeed(db: Db, slug: string): Promise<{ slug: stri
 			uid: `room-${room.id}-booking-${b.id}@quartier`,
 			start: b.start,
 			end: b.end,
+			sequence: b.revision,
 			// Only the public label: never the requester, the purpose or an unagreed group.
 			summary: b.label || m.rooms_feed_busy()
 		}))
@@ -74,6 +75,7 @@ export async function staffRoomFeed(db: Db): Promise<string> {
 			status: bookings.status,
 			start: bookings.startsAt,
 			end: bookings.endsAt,
+			revision: bookings.revision,
 			requestId: bookingRequests.id,
 			requestCreatedAt: bookingRequests.createdAt,
 			organisation: bookingRequests.organisation
@@ -105,6 +107,7 @@ export async function staffRoomFeed(db: Db): Promise<string> {
 				uid: `room-${r.roomId}-booking-${r.id}@quartier`,
 				start: r.start,
 				end: r.end,
+				sequence: r.revision,
 				summary: m.rooms_feed_staff_summary({ room: r.roomName, who, status }),
 				location: r.roomName,
 				description: [reference, r.organisation, status].filter(Boolean).join('\n')

@@ -182,6 +182,11 @@ export const bookings = pgTable(
 		occupiedUntil: timestamp('occupied_until', { withTimezone: true }).notNull(),
 		status: text('status', { enum: BOOKING_STATUSES }).notNull().default('pending'),
 		note: text('note').notNull().default(''),
+		/**
+		 * How often staff moved the date: the SEQUENCE of its calendar event (same UID), so a
+		 * calendar app replaces the old time instead of keeping both.
+		 */
+		revision: integer('revision').notNull().default(0),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' })
 	},

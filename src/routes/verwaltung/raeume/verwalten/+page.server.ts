@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages.js';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { describeForm } from '$lib/server/form-meta';
@@ -13,7 +14,15 @@ export const load: PageServerLoad = async (event) => {
 	const [rooms, closures] = await orErrorPage(event, () =>
 		Promise.all([findRoomsForAdmin(db, { actor }), findHouseClosures(db, { actor })])
 	);
-	return { rooms, closures, closureFields: describeForm(closureSchema) };
+	return {
+		rooms,
+		closures,
+		closureFields: describeForm(closureSchema),
+		closureRooms: [
+			{ value: '', label: m.rooms_closure_whole_house() },
+			...rooms.map((r) => ({ value: String(r.id), label: r.name }))
+		]
+	};
 };
 
 export const actions: Actions = {

@@ -8,7 +8,7 @@ import type { Database, Db } from '$lib/server/db/client';
 import { bookings, roomClosures, roomOpeningHours, rooms } from '$lib/server/db/schema';
 import { seedSite } from '$lib/server/site/seed-site';
 import { actions as editActions } from './[id=id]/+page.server';
-import { actions as listActions } from './+page.server';
+import { actions as listActions, load as listLoad } from './+page.server';
 import { actions as newActions } from './neu/+page.server';
 
 /*
@@ -258,5 +258,37 @@ describe('room management forms', () => {
 		expect(await db.select().from(roomClosures)).toHaveLength(1);
 		expect((await remove({ closure: String(closure.id), confirm: 'on' })).status).toBe(303);
 		expect(await db.select().from(roomClosures)).toEqual([]);
+
+		// One room only; a room that is not offered is the field's German message, nothing stored.
+		const add = (roomId: string) =>
+			call(listActions.addClosure as Handler, {
+				db,
+				actor: staff,
+				path: '/verwaltung/raeume/verwalten?/addClosure',
+				fields: { roomId, firstDay: '2027-03-01', lastDay: '2027-03-05', reason: 'Renovierung' }
+			});
+		for (const bad of ['abc', '999999', '<script>alert(1)</script>']) {
+			const refused = await add(bad);
+			expect(refused.status, bad).toBe(400);
+			expect(refused.errors?.roomId, bad).toBe(
+				'Bitte wählen Sie bei „Gilt für“ das ganze Haus oder einen der angebotenen Räume.'
+			);
+		}
+		expect(await db.select().from(roomClosures)).toEqual([]);
+		expect((await add(String(kreativraum.id))).status).toBe(303);
+		const page = await call(listLoad as Handler, {
+			db,
+			actor: staff,
+			path: '/verwaltung/raeume/verwalten'
+		});
+		const data = page.data as {
+			closures: { roomName: string | null; reason: string }[];
+			closureRooms: { value: string; label: string }[];
+		};
+		expect(data.closures.map((c) => [c.roomName, c.reason])).toEqual([
+			['Kreativraum', 'Renovierung']
+		]);
+		expect(data.closureRooms[0]).toEqual({ value: '', label: 'Ganzes Haus' });
+		await db.delete(roomClosures);
 	});
 });

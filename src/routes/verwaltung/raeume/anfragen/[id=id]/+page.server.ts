@@ -32,7 +32,12 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		{ entity: 'booking_request', id: request.id },
 		{
-			fields: { status: m.rooms_staff_status(), internalNote: m.rooms_week_note_label() },
+			fields: {
+				status: m.rooms_staff_status(),
+				internalNote: m.rooms_week_note_label(),
+				date: m.rooms_move_history_when(),
+				room: m.rooms_move_history_room()
+			},
 			values: {
 				status: {
 					pending: m.rooms_staff_status_pending(),

@@ -10,6 +10,7 @@ import { bookingRequests, bookings, outboxMails } from '$lib/server/db/schema';
 import { seedSite } from '$lib/server/site/seed-site';
 import { resetClock, setClock } from '$lib/server/time';
 import { actions, load } from './+page.server';
+import { actions as moveActions, load as moveLoad } from './termine/[bookingId=id]/+page.server';
 import { load as inboxLoad } from '../../+page.server';
 import { load as planLoad } from '../../plan/+page.server';
 
@@ -208,5 +209,178 @@ describe('back office: deciding a room request', () => {
 			});
 			expect(bad.status, tag).toBe(404);
 		}
+	});
+
+	describe('moving a date', () => {
+		const movePath = (id: number, bookingId: number) => `${path(id)}/termine/${bookingId}`;
+		const moveAct = (id: number, bookingId: number, fields: Fields, actor = rooms) =>
+			call(moveActions.default as Handler, {
+				db,
+				actor,
+				path: movePath(id, bookingId),
+				params: { id: String(id), bookingId: String(bookingId) },
+				fields
+			});
+		const timesOf = async (id: number) =>
+			(
+				await db
+					.select({ startsAt: bookings.startsAt, roomId: bookings.roomId })
+					.from(bookings)
+					.where(eq(bookings.requestId, id))
+			).map((b) => [b.startsAt.toISOString(), b.roomId]);
+
+		it('shows the date with its room and times, moves it and goes back to the request', async () => {
+			const { id } = await createBookingRequest(db);
+			const [date] = await datesOf(id);
+			const page = await call(moveLoad as Handler, {
+				db,
+				actor: rooms,
+				path: movePath(id, date.id),
+				params: { id: String(id), bookingId: String(date.id) }
+			});
+			expect(page.status).toBe(200);
+			const data = page.data as {
+				initial: Record<string, string>;
+				rooms: { value: string; label: string }[];
+				date: { movable: boolean };
+			};
+			expect(data.date.movable).toBe(true);
+			expect(data.initial).toMatchObject({
+				date: '2026-11-18',
+				startTime: '18:00',
+				endTime: '20:00'
+			});
+			expect(data.rooms.map((r) => r.label)).toContain('Gruppenraum (bis 20 Personen)');
+
+			const answer = await moveAct(id, date.id, {
+				roomId: data.initial.roomId,
+				date: '19.11.2026',
+				startTime: '9:30',
+				endTime: '11 Uhr'
+			});
+			expect(answer).toEqual({
+				status: 303,
+				location: `${path(id)}?verschoben=${date.id}&gespeichert=1`
+			});
+			expect(await timesOf(id)).toEqual([
+				['2026-11-19T08:30:00.000Z', Number(data.initial.roomId)]
+			]);
+
+			// Another request's date, or none, is not this page.
+			const other = await createBookingRequest(db, { date: '2026-11-25' });
+			const [foreign] = await datesOf(other.id);
+			for (const bookingId of [foreign.id, 999_999]) {
+				const missing = await call(moveLoad as Handler, {
+					db,
+					actor: rooms,
+					path: movePath(id, bookingId),
+					params: { id: String(id), bookingId: String(bookingId) }
+				});
+				expect(missing.status).toBe(404);
+				expect((await moveAct(id, bookingId, { ...data.initial })).status).toBe(404);
+			}
+		});
+
+		it('answers bad input with 400 and the field’s German message, changing nothing', async () => {
+			const { id } = await createBookingRequest(db);
+			const [date] = await datesOf(id);
+			const before = await timesOf(id);
+			const roomId = String(before[0][1]);
+			const good = { roomId, date: '2026-11-19', startTime: '18:00', endTime: '20:00' };
+			const cases: [Fields, string, string][] = [
+				[{}, 'date', 'Bitte füllen Sie das Feld „Neuer Tag“ aus.'],
+				[
+					{ ...good, roomId: '' },
+					'roomId',
+					'Bitte wählen Sie bei „Raum“ eine der angebotenen Möglichkeiten.'
+				],
+				[
+					{ ...good, roomId: '99999999999' },
+					'roomId',
+					'Bitte wählen Sie bei „Raum“ eine der angebotenen Möglichkeiten.'
+				],
+				[
+					{ ...good, roomId: '999999' },
+					'roomId',
+					'Bitte wählen Sie bei „Raum“ eine der angebotenen Möglichkeiten.'
+				],
+				[{ ...good, date: '' }, 'date', 'Bitte füllen Sie das Feld „Neuer Tag“ aus.'],
+				[
+					{ ...good, date: '30.02.2026' },
+					'date',
+					'Das Datum bei „Neuer Tag“ gibt es nicht. Bitte prüfen Sie Tag und Monat.'
+				],
+				[
+					{ ...good, date: 'morgen' },
+					'date',
+					'Bitte geben Sie bei „Neuer Tag“ ein Datum im Format TT.MM.JJJJ ein, zum Beispiel 29.11.2026.'
+				],
+				[
+					{ ...good, date: '<script>alert(1)</script>' },
+					'date',
+					'Bitte geben Sie bei „Neuer Tag“ ein Datum im Format TT.MM.JJJJ ein, zum Beispiel 29.11.2026.'
+				],
+				[
+					{ ...good, startTime: '<script>' },
+					'startTime',
+					'Bitte geben Sie bei „Von“ eine Uhrzeit im Format hh:mm ein, zum Beispiel 09:30.'
+				],
+				[
+					{ ...good, endTime: '25:00' },
+					'endTime',
+					'Die Uhrzeit bei „Bis“ gibt es nicht. Stunden gehen von 0 bis 23, Minuten von 0 bis 59.'
+				],
+				[
+					{ ...good, startTime: '20:00', endTime: '18:00' },
+					'endTime',
+					'„Bis“ muss nach „Von“ liegen.'
+				],
+				[{ ...good, date: '2026-11-01' }, 'date', 'Dieser Termin liegt in der Vergangenheit.'],
+				[
+					{ ...good, date: '2026-12-25' },
+					'date',
+					'An diesem Tag ist geschlossen: 1. Weihnachtstag.'
+				]
+			];
+			for (const [fields, field, message] of cases) {
+				const answer = await moveAct(id, date.id, fields);
+				expect(answer.status, JSON.stringify(fields)).toBe(400);
+				expect(answer.errors?.[field], JSON.stringify(fields)).toBe(message);
+			}
+			// The input comes back as typed (the page escapes it), for the form to show again.
+			const typed = await moveAct(id, date.id, { ...good, date: '<script>alert(1)</script>' });
+			expect(typed.values?.date).toBe('<script>alert(1)</script>');
+			expect(await timesOf(id)).toEqual(before);
+			expect(await mails()).toBe(1);
+		});
+
+		it('answers a taken time with 409 naming it, and other staff with 403', async () => {
+			await createBookingRequest(db, { date: '2026-11-19' });
+			const { id } = await createBookingRequest(db);
+			const [date] = await datesOf(id);
+			const before = await timesOf(id);
+			const fields = {
+				roomId: String(before[0][1]),
+				date: '2026-11-19',
+				startTime: '19:00',
+				endTime: '21:00'
+			};
+			const taken = await moveAct(id, date.id, fields);
+			expect(taken.status).toBe(409);
+			expect(taken.errors?.date).toBe(
+				'Der Raum ist am Donnerstag, 19. November 2026, 18:00–20:00 schon belegt (Anfrage, Buchung oder Sperre, mit Puffer). Bitte wählen Sie eine andere Zeit oder einen anderen Raum.'
+			);
+			expect((await moveAct(id, date.id, { ...fields, date: '2026-11-20' }, content)).status).toBe(
+				403
+			);
+			const page = await call(moveLoad as Handler, {
+				db,
+				actor: content,
+				path: movePath(id, date.id),
+				params: { id: String(id), bookingId: String(date.id) }
+			});
+			expect(page.status).toBe(403);
+			expect(await timesOf(id)).toEqual(before);
+		});
 	});
 });

@@ -38,6 +38,8 @@ export const AUDIT_ACTIONS = [
 	'booking.blocked',
 	'room.created',
 	'room.updated',
+	'room.photo-added',
+	'room.photo-removed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

@@ -187,7 +187,7 @@ describe('rooms: management over HTTP', () => {
 			req.write('--x\r\n');
 		});
 		expect(tooLarge.status).toBe(413);
-		expect(mainText(tooLarge.body)).toMatch(/Das Bild ist zu groß: Es dürfen höchstens 10 MB/);
+		expect(mainText(tooLarge.body)).toMatch(/Das Bild ist zu groß: Es dürfen höchstens 10\sMB/);
 
 		const photoId = /name="photo" value="(\d+)"/.exec(edit.body)?.[1];
 		expect((await staff.post(`${editPath}?/removePhoto`, { photo: photoId! })).status).toBe(303);

@@ -221,7 +221,7 @@ describe('the image pipeline', () => {
 		[
 			'a file over IMAGE_MAX_BYTES',
 			() => file(Buffer.alloc(10 * 1024 * 1024 + 1)),
-			/zu groß: Erlaubt sind höchstens 10 MB/
+			/zu groß: Erlaubt sind höchstens 10\sMB/
 		],
 		['a 20000 × 20000 PNG (bomb)', () => file(bombPng(), 'b.png'), /20000 × 20000.*40 Megapixel/],
 		['a cut-off JPEG', async () => file((await phonePhoto()).subarray(0, 3000)), /nicht als Bild/]

@@ -62,7 +62,7 @@ describe('the body limit', () => {
 		});
 		expect(answer).toMatchObject({ status: 413 });
 		expect((answer as { message: string }).message).toMatch(
-			/Das Bild ist zu groß: .*höchstens 10 MB/
+			/Das Bild ist zu groß: .*höchstens 10\sMB/
 		);
 	});
 

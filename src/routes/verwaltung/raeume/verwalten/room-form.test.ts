@@ -352,7 +352,7 @@ describe('room management forms', () => {
 				'a file over the limit',
 				{ photo: new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'gross.jpg') },
 				'photo',
-				/höchstens 10 MB/
+				/höchstens 10\sMB/
 			]
 		] as [string, Fields, string, RegExp][])(
 			'answers %s with 400 at the field, storing nothing',

@@ -159,6 +159,8 @@ describe('rooms: management over HTTP', () => {
 			headers: { 'if-none-match': image.headers.get('etag')! }
 		});
 		expect(again.status).toBe(304);
+		const head = await fetch(staff.baseUrl + src!, { method: 'HEAD' });
+		expect([head.status, head.headers.get('content-length')]).toEqual([200, String(bytes.length)]);
 		for (const name of ['..%2F..%2Fpackage.json', '%2E%2E%2Fgebaerdensprache.mp4', 'x.jpg']) {
 			expect((await fetch(`${staff.baseUrl}/medien/bilder/${name}`)).status, name).toBe(404);
 		}

@@ -13,7 +13,7 @@ import { DomainError } from '../errors';
 import { deleteImage, releaseImageFiles } from './delete-image';
 import { findImageFile, imageFileNames, useImagesDir } from './image-files';
 import { imageView } from './image-view';
-import { MAX_PIXELS, processImage } from './process-image';
+import { MAX_PIXELS, processImage, type ProcessedImage } from './process-image';
 import { storeImage } from './store-image';
 
 /*
@@ -97,6 +97,8 @@ describe('the image pipeline', () => {
 	let staff: Actor;
 	let dir: string;
 	const filesInDir = () => fs.readdirSync(dir).sort();
+	const store = (image: ProcessedImage, actor?: Actor) =>
+		db.transaction((tx) => storeImage(tx, { actor, image }));
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -125,7 +127,7 @@ describe('the image pipeline', () => {
 		expect(before.xmp?.includes('Geheimer Fotograf')).toBe(true);
 
 		const image = await processImage(file(input, 'IMG_0001.JPG'));
-		const stored = await storeImage(db, { actor: staff, image });
+		const stored = await store(image, staff);
 		// 1600 × 800 sideways is 800 × 1600 upright.
 		expect(stored).toMatchObject({ width: 800, height: 1600, mime: 'image/webp' });
 		expect(stored.createdBy).toBe((staff as { id: number }).id);
@@ -256,7 +258,7 @@ describe('the image pipeline', () => {
 
 	it('removes the files after the delete commits, and not after a rollback', async () => {
 		const image = await processImage(file(await phonePhoto(400, 200)));
-		const stored = await storeImage(db, { image });
+		const stored = await store(image);
 		expect(stored.createdBy).toBeNull();
 		await expect(
 			db.transaction(async (tx) => {
@@ -273,8 +275,8 @@ describe('the image pipeline', () => {
 
 	it('shares the files of two uploads of one picture until the last is deleted', async () => {
 		const bytes = await phonePhoto(400, 200);
-		const first = await storeImage(db, { image: await processImage(file(bytes)) });
-		const second = await storeImage(db, { image: await processImage(file(bytes, 'kopie.jpg')) });
+		const first = await store(await processImage(file(bytes)));
+		const second = await store(await processImage(file(bytes, 'kopie.jpg')));
 		expect(second.key).toBe(first.key);
 		expect(second.id).not.toBe(first.id);
 		await releaseImageFiles(db, await db.transaction((tx) => deleteImage(tx, first.id)));

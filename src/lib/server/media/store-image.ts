@@ -13,7 +13,8 @@ export type StoredImage = typeof images.$inferSelect;
  * file that is not there. The caller checks permissions: an image belongs to what it shows.
  */
 export async function storeImage(
-	tx: Db | Tx,
+	// A transaction, not the database: the key lock must hold until the row is committed.
+	tx: Tx,
 	{ actor = ANONYMOUS, image }: { actor?: Actor; image: ProcessedImage }
 ): Promise<StoredImage> {
 	// Files are shared by every upload of the same picture: hold the key until commit, so that

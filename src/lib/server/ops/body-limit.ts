@@ -64,22 +64,28 @@ export const bodyLimit: Handle = ({ event, resolve }) => {
 	}
 	// Without a length (chunked), count while it is read: past the limit the body fails, and the
 	// form reader answers 413 (hooks.server.ts, readCsrfToken).
+	event.request = limitBody(request, limit.bytes);
+	return resolve(event);
+};
+
+/** The same request, its body failing once more than `bytes` have been read. */
+export function limitBody(request: Request, bytes: number): Request {
+	if (!request.body) return request;
 	let size = 0;
-	const counted = request.body!.pipeThrough(
+	const counted = request.body.pipeThrough(
 		new TransformStream<Uint8Array, Uint8Array>({
 			transform(chunk, controller) {
 				size += chunk.byteLength;
-				if (size > limit.bytes) controller.error(new Error(`body size over ${limit.bytes} bytes`));
+				if (size > bytes) controller.error(new Error(`body size over ${bytes} bytes`));
 				else controller.enqueue(chunk);
 			}
 		})
 	);
-	event.request = new Request(request.url, {
+	return new Request(request.url, {
 		method: request.method,
 		headers: request.headers,
 		body: counted,
 		signal: request.signal,
 		duplex: 'half'
 	} as RequestInit);
-	return resolve(event);
-};
+}

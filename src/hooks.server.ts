@@ -16,6 +16,7 @@ import { getRuntime, startRuntime } from '$lib/server/runtime';
 import { requestIdFrom, runInRequest } from '$lib/server/request-context';
 import { setDisplayTimeZone } from '$lib/format';
 import { databaseUnavailable, noteDatabaseError } from '$lib/server/ops/database-unavailable';
+import { bodyLimit } from '$lib/server/ops/body-limit';
 import { compression } from '$lib/server/ops/compression';
 import { pageCache } from '$lib/server/ops/page-cache';
 import { registerPageResponder } from '$lib/server/ops/page-responder';
@@ -182,6 +183,7 @@ export const handle = sequence(
 	i18n,
 	session,
 	backOffice,
+	bodyLimit,
 	csrf,
 	pageCache
 );

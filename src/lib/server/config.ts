@@ -50,6 +50,14 @@ const envSchema = z.object({
 		])
 		.default('NW'),
 	// Requesters' personal data of a room booking is blanked this many days after its last date.
+	// Largest image file staff may upload (a room photo); its form may send this much more than
+	// BODY_SIZE_LIMIT (scripts/serve.mjs, src/lib/server/ops/body-limit.ts).
+	IMAGE_MAX_BYTES: z.coerce
+		.number()
+		.int()
+		.min(64 * 1024)
+		.max(100 * 1024 * 1024)
+		.default(10 * 1024 * 1024),
 	ROOM_BOOKING_RETENTION_DAYS: z.coerce.number().int().positive().default(183),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { HttpClient } from '../http';
@@ -50,6 +51,17 @@ describe('rooms: management in the back office', () => {
 		expect((await staff.post('/verwaltung/raeume/verwalten?/addClosure', closure)).status).toBe(
 			303
 		);
+		// A photo, so axe sees the list of photos with its remove buttons.
+		await staff.get(editPath);
+		const jpeg = await sharp({
+			create: { width: 600, height: 400, channels: 3, background: '#3a7' }
+		})
+			.jpeg()
+			.toBuffer();
+		const photo = new File([new Uint8Array(jpeg)], 'raum.jpg', { type: 'image/jpeg' });
+		expect((await staff.post(`${editPath}?/addPhoto`, { photo, altText: 'Foto e2e' })).status).toBe(
+			303
+		);
 	});
 	afterAll(async () => {
 		const list = await staff.get('/verwaltung/raeume/verwalten');
@@ -61,6 +73,8 @@ describe('rooms: management in the back office', () => {
 			confirm: 'on'
 		});
 		const edit = await staff.get(editPath);
+		const photoId = /name="photo" value="(\d+)"/.exec(edit.body)?.[1];
+		await staff.post(`${editPath}?/removePhoto`, { photo: photoId! });
 		const blockId = /name="block" value="(\d+)"/.exec(edit.body)?.[1];
 		await staff.post(`${editPath}?/unblock`, { block: blockId! });
 		if (page) await closePage(page);
@@ -81,6 +95,7 @@ describe('rooms: management in the back office', () => {
 	it('shows the edit form, and its errors, accessibly at desktop and phone width', async () => {
 		await visitAndCheck(page, editPath, 'rooms-admin-edit', { alsoAt: [PHONE] });
 		await expect(page.locator('.block-list').innerText()).resolves.toContain('Wartung e2e');
+		await expect(page.getByRole('img', { name: 'Foto e2e' }).count()).resolves.toBe(1);
 		await page.fill('#field-capacity', '0');
 		await page.fill('#field-opens2', '18:00');
 		await page.fill('#field-closes2', '09:00');

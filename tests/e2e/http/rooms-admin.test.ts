@@ -1,3 +1,6 @@
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { formValues, HttpClient, mainText } from '../http';
 
@@ -105,5 +108,92 @@ describe('rooms: management over HTTP', () => {
 		expect(mainText((await staff.get('/verwaltung/raeume/verwalten')).body)).not.toContain(
 			'Renovierung http'
 		);
+	});
+	it('uploads a photo past BODY_SIZE_LIMIT, serves it without EXIF from /medien/bilder, removes it', async () => {
+		const staff = await HttpClient.as('rooms');
+		const editPath = await kreativraum(staff);
+		await staff.get(editPath);
+		// Noise does not compress: a JPEG of about 1 MB, more than the 512 KB every other form may send.
+		const noise = await sharp(randomBytes(700 * 700 * 3), {
+			raw: { width: 700, height: 700, channels: 3 }
+		})
+			.jpeg({ quality: 100 })
+			.withExif({ IFD0: { Make: 'TestCam' }, IFD3: { GPSLatitudeRef: 'N' } })
+			.toBuffer();
+		expect(noise.length).toBeGreaterThan(600 * 1024);
+		const added = await staff.post(`${editPath}?/addPhoto`, {
+			photo: new File([new Uint8Array(noise)], 'IMG_1234.JPG', { type: 'image/jpeg' }),
+			altText: 'Rauschen http'
+		});
+		expect(added).toMatchObject({ status: 303, location: `${editPath}?foto=1#fotos` });
+		const edit = await staff.get(editPath);
+		expect(mainText(edit.body)).toContain('Rauschen http');
+
+		const room = await new HttpClient().get('/raeume/kreativraum');
+		const src =
+			/<img src="(\/medien\/bilder\/[0-9a-f]{32}-700\.jpg)" alt="Rauschen http" width="700" height="700" loading="eager"/.exec(
+				room.body
+			)?.[1];
+		expect(src, 'the photo on the public page').toBeDefined();
+		expect(room.body).toMatch(
+			/<source type="image\/webp" srcset="[^"]+-480\.webp 480w, [^"]+-700\.webp 700w"/
+		);
+		expect((await new HttpClient().get('/raeume')).body).toContain('alt="Rauschen http"');
+
+		const image = await fetch(staff.baseUrl + src!);
+		expect(image.status).toBe(200);
+		expect(Object.fromEntries(image.headers)).toMatchObject({
+			'content-type': 'image/jpeg',
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'public, max-age=31536000, immutable'
+		});
+		const bytes = Buffer.from(await image.arrayBuffer());
+		const meta = await sharp(bytes).metadata();
+		expect([meta.format, meta.exif, meta.xmp, bytes.includes('TestCam')]).toEqual([
+			'jpeg',
+			undefined,
+			undefined,
+			false
+		]);
+		const again = await fetch(staff.baseUrl + src!, {
+			headers: { 'if-none-match': image.headers.get('etag')! }
+		});
+		expect(again.status).toBe(304);
+		const head = await fetch(staff.baseUrl + src!, { method: 'HEAD' });
+		expect([head.status, head.headers.get('content-length')]).toEqual([200, String(bytes.length)]);
+		for (const name of ['..%2F..%2Fpackage.json', '%2E%2E%2Fgebaerdensprache.mp4', 'x.jpg']) {
+			expect((await fetch(`${staff.baseUrl}/medien/bilder/${name}`)).status, name).toBe(404);
+		}
+
+		// Over IMAGE_MAX_BYTES: 413 with a German message as soon as the length is known.
+		const tooLarge = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+			const req = http.request(`${staff.baseUrl}${editPath}?/addPhoto`, {
+				method: 'POST',
+				headers: {
+					cookie: staff.cookieHeader(),
+					origin: staff.baseUrl,
+					accept: 'text/html',
+					'content-type': 'multipart/form-data; boundary=x',
+					'content-length': String(11 * 1024 * 1024)
+				}
+			});
+			req.on('response', (res) => {
+				let body = '';
+				res.on('data', (d) => (body += d));
+				res.on('end', () => {
+					resolve({ status: res.statusCode ?? 0, body });
+					req.destroy();
+				});
+			});
+			req.on('error', reject);
+			req.write('--x\r\n');
+		});
+		expect(tooLarge.status).toBe(413);
+		expect(mainText(tooLarge.body)).toMatch(/Das Bild ist zu groß: Es dürfen höchstens 10\sMB/);
+
+		const photoId = /name="photo" value="(\d+)"/.exec(edit.body)?.[1];
+		expect((await staff.post(`${editPath}?/removePhoto`, { photo: photoId! })).status).toBe(303);
+		expect((await fetch(staff.baseUrl + src!)).status).toBe(404);
+		expect((await new HttpClient().get('/raeume/kreativraum')).body).not.toContain('Rauschen http');
 	});
 });

@@ -40,6 +40,8 @@ export const AUDIT_ACTIONS = [
 	'booking.moved',
 	'room.created',
 	'room.updated',
+	'room.photo-added',
+	'room.photo-removed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

@@ -42,6 +42,8 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'booking.moved': m.audit_action_booking_moved,
 	'room.created': m.audit_action_room_created,
 	'room.updated': m.audit_action_room_updated,
+	'room.photo-added': m.audit_action_room_photo_added,
+	'room.photo-removed': m.audit_action_room_photo_removed,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

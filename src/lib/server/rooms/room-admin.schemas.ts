@@ -150,7 +150,7 @@ export const blockSchema = z.object({
 });
 export type BlockInput = z.output<typeof blockSchema>;
 
-const recordId = (label: Label) =>
+export const recordId = (label: Label) =>
 	z
 		.string({ error: () => m.error_invalid_choice({ field: label() }) })
 		.regex(/^[1-9][0-9]{0,9}$/, { error: () => m.error_invalid_choice({ field: label() }) })

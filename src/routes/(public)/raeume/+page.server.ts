@@ -4,17 +4,22 @@ import { formErrorsOf } from '$lib/server/forms/domain-errors';
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import { findFreeRooms } from '$lib/server/rooms/find-free-rooms';
 import { findActiveRooms } from '$lib/server/rooms/public-rooms';
+import { findFirstRoomPhotos } from '$lib/server/rooms/room-photos';
 import { freeRoomSearchSchema } from '$lib/server/rooms/rooms.schemas';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
 	const rooms = await findActiveRooms(locals.db);
+	const photos = await findFirstRoomPhotos(
+		locals.db,
+		rooms.map((room) => room.id)
+	);
 	const fields = describeForm(freeRoomSearchSchema);
 	if (!url.searchParams.has('date')) {
 		// Without a search the page shows only the rooms: the same for everyone.
 		shareWithEveryone(locals);
-		return { rooms, fields, search: null };
+		return { rooms, photos, fields, search: null };
 	}
 	const formData = new FormData();
 	for (const name of Object.keys(fields)) {
@@ -25,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!parsed.ok) {
 		return {
 			rooms,
+			photos,
 			fields,
 			search: { values: parsed.values, errors: parsed.errors, result: null }
 		};
@@ -40,5 +46,5 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		(err: unknown) => ({ errors: formErrorsOf(err, event), result: null })
 	);
-	return { rooms, fields, search: { values: parsed.values, ...answer } };
+	return { rooms, photos, fields, search: { values: parsed.values, ...answer } };
 };

@@ -7,4 +7,5 @@ export * from './site';
 export * from './capabilities';
 export * from './jobs';
 export * from './ops';
+export * from './media';
 export * from './rooms';

@@ -13,6 +13,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { images } from './media';
 import { oneOf } from './checks';
 import { venues } from './site';
 
@@ -70,6 +71,31 @@ export const roomOpeningHours = pgTable(
 		primaryKey({ columns: [t.roomId, t.weekday, t.opens] }),
 		check('room_opening_hours_weekday_check', sql`${t.weekday} between 1 and 7`),
 		check('room_opening_hours_order_check', sql`${t.opens} < ${t.closes}`)
+	]
+);
+
+/**
+ * A room's photos, in the order shown. Each row owns its image (one upload, one row): removing the
+ * photo deletes the image and, after commit, its files (rooms/remove-room-photo.ts).
+ */
+export const roomPhotos = pgTable(
+	'room_photos',
+	{
+		id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+		roomId: integer('room_id')
+			.notNull()
+			.references(() => rooms.id, { onDelete: 'cascade' }),
+		imageId: integer('image_id')
+			.notNull()
+			.references(() => images.id),
+		/** What the photo shows, for people who cannot see it. */
+		altText: text('alt_text').notNull(),
+		sortOrder: integer('sort_order').notNull().default(0)
+	},
+	(t) => [
+		uniqueIndex('room_photos_image_unique').on(t.imageId),
+		index('room_photos_room_idx').on(t.roomId, t.sortOrder),
+		check('room_photos_alt_text_check', sql`length(trim(${t.altText})) > 0`)
 	]
 );
 

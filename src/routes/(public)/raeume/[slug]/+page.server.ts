@@ -1,6 +1,7 @@
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import { getActiveRoom, getRoomWeek, mondayOf } from '$lib/server/rooms/public-rooms';
+import { findRoomPhotos } from '$lib/server/rooms/room-photos';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,6 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	return orErrorPage(event, async () => {
 		const room = await getActiveRoom(locals.db, params.slug);
 		const week = await getRoomWeek(locals.db, { roomId: room.id, monday: mondayOf(asked) });
-		return { room, week };
+		const photos = await findRoomPhotos(locals.db, room.id);
+		return { room, week, photos };
 	});
 };

@@ -1,12 +1,28 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq } from 'drizzle-orm';
-import { call, type Fields, type Handler } from '$tests/helpers/actions';
+import { call, isRefusal, type Fields, type Handler } from '$tests/helpers/actions';
+import { ANONYMOUS, residentActor } from '$tests/helpers/actors';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Database, Db } from '$lib/server/db/client';
-import { bookings, roomClosures, roomOpeningHours, rooms } from '$lib/server/db/schema';
+import {
+	auditLog,
+	bookings,
+	images,
+	roomClosures,
+	roomOpeningHours,
+	roomPhotos,
+	rooms
+} from '$lib/server/db/schema';
+import { useImagesDir } from '$lib/server/media/image-files';
+import { MAX_ROOM_PHOTOS } from '$lib/server/rooms/room-photos.schemas';
 import { seedSite } from '$lib/server/site/seed-site';
+import { load as editLoad } from './[id=id]/+page.server';
 import { actions as editActions } from './[id=id]/+page.server';
 import { actions as listActions, load as listLoad } from './+page.server';
 import { actions as newActions } from './neu/+page.server';
@@ -22,8 +38,11 @@ describe('room management forms', () => {
 	let staff: Actor;
 	let content: Actor;
 	let kreativraum: typeof rooms.$inferSelect;
+	let imageDir: string;
 
 	beforeAll(async () => {
+		imageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-room-photos-'));
+		useImagesDir(imageDir);
 		database = await createTestDatabase();
 		db = database.db;
 		await seedSite(db);
@@ -32,15 +51,17 @@ describe('room management forms', () => {
 		[kreativraum] = await db.select().from(rooms).where(eq(rooms.slug, 'kreativraum'));
 	});
 	afterAll(async () => {
+		useImagesDir(null);
+		fs.rmSync(imageDir, { recursive: true, force: true });
 		await database?.close();
 	});
 
-	const path = () => `/verwaltung/raeume/verwalten/${kreativraum.id}`;
+	const pagePath = () => `/verwaltung/raeume/verwalten/${kreativraum.id}`;
 	const save = (fields: Fields, actor = staff) =>
 		call(editActions.save as Handler, {
 			db,
 			actor,
-			path: `${path()}?/save`,
+			path: `${pagePath()}?/save`,
 			params: { id: String(kreativraum.id) },
 			fields
 		});
@@ -135,7 +156,7 @@ describe('room management forms', () => {
 		const blocked = await call(editActions.block as Handler, {
 			db,
 			actor: content,
-			path: `${path()}?/block`,
+			path: `${pagePath()}?/block`,
 			params: { id: String(kreativraum.id) },
 			fields: { date: '2026-12-01', startTime: '10:00', endTime: '11:00', title: 'Wartung' }
 		});
@@ -157,7 +178,7 @@ describe('room management forms', () => {
 		const block = await call(editActions.block as Handler, {
 			db,
 			actor: staff,
-			path: `${path()}?/block`,
+			path: `${pagePath()}?/block`,
 			params: { id: String(kreativraum.id) },
 			fields: { date: '31.02.2026', startTime: '11:00', endTime: '10:00', title: '' }
 		});
@@ -169,7 +190,7 @@ describe('room management forms', () => {
 		const order = await call(editActions.block as Handler, {
 			db,
 			actor: staff,
-			path: `${path()}?/block`,
+			path: `${pagePath()}?/block`,
 			params: { id: String(kreativraum.id) },
 			fields: { date: '2026-12-01', startTime: '11:00', endTime: '10:00', title: 'Wartung' }
 		});
@@ -199,7 +220,7 @@ describe('room management forms', () => {
 			call(editActions.block as Handler, {
 				db,
 				actor: staff,
-				path: `${path()}?/block`,
+				path: `${pagePath()}?/block`,
 				params: { id: String(kreativraum.id) },
 				fields
 			});
@@ -211,7 +232,7 @@ describe('room management forms', () => {
 			note: ''
 		});
 		expect(first.status).toBe(303);
-		expect(first.location).toBe(`${path()}?gesperrt=1#sperren`);
+		expect(first.location).toBe(`${pagePath()}?gesperrt=1#sperren`);
 		const overlap = await block({
 			date: '2027-12-01',
 			startTime: '12:10',
@@ -227,7 +248,7 @@ describe('room management forms', () => {
 		const freed = await call(editActions.unblock as Handler, {
 			db,
 			actor: staff,
-			path: `${path()}?/unblock`,
+			path: `${pagePath()}?/unblock`,
 			params: { id: String(kreativraum.id) },
 			fields: { block: String(row.id) }
 		});
@@ -290,5 +311,158 @@ describe('room management forms', () => {
 		]);
 		expect(data.closureRooms[0]).toEqual({ value: '', label: 'Ganzes Haus' });
 		await db.delete(roomClosures);
+	});
+	describe('photos', () => {
+		const photo = async (width = 900, height = 600) =>
+			new File(
+				[
+					new Uint8Array(
+						await sharp({ create: { width, height, channels: 3, background: '#2a7' } })
+							.jpeg()
+							.withExif({ IFD0: { Make: 'TestCam' } })
+							.toBuffer()
+					)
+				],
+				'raum.jpg',
+				{ type: 'image/jpeg' }
+			);
+		const addPhoto = (fields: Fields, actor: Actor = staff) =>
+			call(editActions.addPhoto as Handler, {
+				db,
+				actor,
+				path: `${pagePath()}?/addPhoto`,
+				params: { id: String(kreativraum.id) },
+				fields
+			});
+		const removePhoto = (fields: Fields, actor: Actor = staff) =>
+			call(editActions.removePhoto as Handler, {
+				db,
+				actor,
+				path: `${pagePath()}?/removePhoto`,
+				params: { id: String(kreativraum.id) },
+				fields
+			});
+		const nothingStored = async () => {
+			expect(await db.select().from(roomPhotos)).toEqual([]);
+			expect(await db.select().from(images)).toEqual([]);
+			expect(fs.readdirSync(imageDir)).toEqual([]);
+		};
+		const alt = 'Heller Raum mit Tischen und Nähmaschinen';
+
+		it('refuses everyone without rooms.manage, storing nothing', async () => {
+			const resident = residentActor(4711);
+			for (const actor of [ANONYMOUS, resident, content]) {
+				const answer = await addPhoto({ photo: await photo(), altText: alt }, actor);
+				expect(isRefusal(answer, actor), `${actor.kind}: ${JSON.stringify(answer)}`).toBe(true);
+			}
+			await nothingStored();
+		});
+
+		it.each([
+			['no alt text', { altText: '' }, 'altText', /Bitte füllen Sie das Feld „Beschreibung für/],
+			['no file', { photo: new File([], '') }, 'photo', /Bitte wählen Sie eine Bilddatei aus/],
+			['a text for the file', { photo: 'raum.jpg' }, 'photo', /Bitte wählen Sie eine Bilddatei/],
+			[
+				'text named .jpg',
+				{ photo: new File(['kein Bild'], 'raum.jpg', { type: 'image/jpeg' }) },
+				'photo',
+				/nicht als Bild verwenden/
+			],
+			[
+				'an SVG',
+				{
+					photo: new File(
+						['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+						'raum.svg',
+						{ type: 'image/svg+xml' }
+					)
+				},
+				'photo',
+				/JPEG, PNG, WebP oder AVIF/
+			],
+			[
+				'a file over the limit',
+				{ photo: new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'gross.jpg') },
+				'photo',
+				/höchstens 10\sMB/
+			]
+		] as [string, Fields, string, RegExp][])(
+			'answers %s with 400 at the field, storing nothing',
+			async (_, over, field, message) => {
+				const answer = await addPhoto({ photo: await photo(), altText: alt, ...over });
+				expect(answer.status).toBe(400);
+				expect(answer.errors?.[field], JSON.stringify(answer.errors)).toMatch(message);
+				if (field !== 'altText') expect(answer.values?.altText).toBe(alt);
+				await nothingStored();
+			}
+		);
+
+		it('adds photos in order, shows them on the page, and removes them with their files', async () => {
+			const first = await addPhoto({ photo: await photo(), altText: ` ${alt} ` });
+			expect(first).toMatchObject({ status: 303, location: `${pagePath()}?foto=1#fotos` });
+			expect(
+				(await addPhoto({ photo: await photo(400, 300), altText: 'Die Fensterseite' })).status
+			).toBe(303);
+			const rows = await db.select().from(roomPhotos).orderBy(asc(roomPhotos.sortOrder));
+			expect(rows.map((r) => [r.altText, r.sortOrder])).toEqual([
+				[alt, 0],
+				['Die Fensterseite', 1]
+			]);
+			const [image] = await db.select().from(images).where(eq(images.id, rows[0].imageId));
+			expect(image).toMatchObject({
+				width: 900,
+				height: 600,
+				createdBy: (staff as { id: number }).id
+			});
+			// 900 px: WebP 480 and 900, JPEG 900; 400 px: WebP 400, JPEG 400.
+			expect(fs.readdirSync(imageDir)).toHaveLength(5);
+
+			const page = await call(editLoad as Handler, {
+				db,
+				actor: staff,
+				path: pagePath(),
+				params: { id: String(kreativraum.id) }
+			});
+			const photos = page.data?.photos as { id: number; altText: string; image: { src: string } }[];
+			expect(photos.map((p) => p.altText)).toEqual([alt, 'Die Fensterseite']);
+			expect(photos[0].image.src).toBe(`/medien/bilder/${image.key}-900.jpg`);
+
+			// Another room's photo id is not this room's: 404, nothing removed.
+			expect((await removePhoto({ photo: '999999' })).status).toBe(404);
+			expect((await removePhoto({ photo: String(rows[0].id) }, content)).status).toBe(403);
+			const removed = await removePhoto({ photo: String(rows[0].id) });
+			expect(removed).toMatchObject({
+				status: 303,
+				location: `${pagePath()}?foto-entfernt=1#fotos`
+			});
+			expect((await db.select().from(roomPhotos)).map((r) => r.altText)).toEqual([
+				'Die Fensterseite'
+			]);
+			expect(fs.readdirSync(imageDir).some((name) => name.startsWith(image.key))).toBe(false);
+			expect(fs.readdirSync(imageDir)).toHaveLength(2);
+
+			const history = await db
+				.select({ action: auditLog.action })
+				.from(auditLog)
+				.where(eq(auditLog.entity, 'room'))
+				.orderBy(asc(auditLog.id));
+			expect(history.map((h) => h.action).filter((a) => a.startsWith('room.photo'))).toEqual([
+				'room.photo-added',
+				'room.photo-added',
+				'room.photo-removed'
+			]);
+		});
+
+		it(`stops at ${MAX_ROOM_PHOTOS} photos with 409`, async () => {
+			const [{ n }] = await db.select({ n: count() }).from(roomPhotos);
+			const small = await photo(40, 30);
+			for (let i = n; i < MAX_ROOM_PHOTOS; i++) {
+				expect((await addPhoto({ photo: small, altText: `Foto ${i}` })).status).toBe(303);
+			}
+			const over = await addPhoto({ photo: small, altText: 'Eins zu viel' });
+			expect(over.status).toBe(409);
+			expect(over.errors?.photo).toMatch(/höchstens 12 Fotos/);
+			expect(await db.select({ n: count() }).from(roomPhotos)).toEqual([{ n: MAX_ROOM_PHOTOS }]);
+		});
 	});
 });

@@ -3,6 +3,9 @@ import { loadRecordHistory } from '$lib/server/audit/load-record-history';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { describeForm } from '$lib/server/form-meta';
+import { config } from '$lib/server/config';
+import { megabytes } from '$lib/server/media/process-image';
+import { addRoomPhoto } from '$lib/server/rooms/add-room-photo';
 import { blockRoomTime } from '$lib/server/rooms/block-room-time';
 import { getRoomForAdmin } from '$lib/server/rooms/find-rooms-admin';
 import {
@@ -11,6 +14,9 @@ import {
 	roomSchema,
 	unblockSchema
 } from '$lib/server/rooms/room-admin.schemas';
+import { removeRoomPhoto } from '$lib/server/rooms/remove-room-photo';
+import { findRoomPhotos } from '$lib/server/rooms/room-photos';
+import { removeRoomPhotoSchema, roomPhotoSchema } from '$lib/server/rooms/room-photos.schemas';
 import { unblockRoomTime } from '$lib/server/rooms/unblock-room-time';
 import { updateRoom } from '$lib/server/rooms/update-room';
 import { roomFormValues } from '../room-form-values';
@@ -29,6 +35,9 @@ export const load: PageServerLoad = async (event) => {
 		fields: describeForm(roomFields),
 		blockFields: describeForm(blockSchema),
 		blocks,
+		photos: await findRoomPhotos(event.locals.db, id),
+		photoFields: describeForm(roomPhotoSchema),
+		imageMaxMb: megabytes(config().IMAGE_MAX_BYTES),
 		history: await loadRecordHistory(
 			event,
 			{ entity: 'room', id },
@@ -41,7 +50,8 @@ export const load: PageServerLoad = async (event) => {
 					active: m.rooms_admin_field_active(),
 					isExample: m.rooms_admin_history_example(),
 					openingHours: m.rooms_admin_hours_legend(),
-					block: m.rooms_admin_history_block()
+					block: m.rooms_admin_history_block(),
+					photo: m.rooms_photos_history_photo()
 				}
 			}
 		)
@@ -65,6 +75,23 @@ export const actions: Actions = {
 		run: (input, { db, actor, event }) =>
 			blockRoomTime(db, { actor, roomId: roomId(event), input }),
 		redirect: (_, { event }) => `/verwaltung/raeume/verwalten/${roomId(event)}?gesperrt=1#sperren`
+	}),
+	// A multipart form: the only action that may send more than BODY_SIZE_LIMIT (ops/body-limit.ts).
+	addPhoto: backOfficeAction({
+		permission: 'rooms.manage',
+		schema: roomPhotoSchema,
+		failData: { form: 'photo' },
+		run: (input, { db, actor, event }) => addRoomPhoto(db, { actor, roomId: roomId(event), input }),
+		redirect: (_, { event }) => `/verwaltung/raeume/verwalten/${roomId(event)}?foto=1#fotos`
+	}),
+	removePhoto: backOfficeAction({
+		permission: 'rooms.manage',
+		schema: removeRoomPhotoSchema,
+		failData: { form: 'removePhoto' },
+		run: ({ photo }, { db, actor, event }) =>
+			removeRoomPhoto(db, { actor, roomId: roomId(event), photoId: photo }),
+		redirect: (_, { event }) =>
+			`/verwaltung/raeume/verwalten/${roomId(event)}?foto-entfernt=1#fotos`
 	}),
 	unblock: backOfficeAction({
 		permission: 'rooms.manage',

@@ -104,7 +104,9 @@ const REQUIRED: Record<string, Entry> = {
 		load: 'rooms.manage',
 		save: 'rooms.manage',
 		block: 'rooms.manage',
-		unblock: 'rooms.manage'
+		unblock: 'rooms.manage',
+		addPhoto: 'rooms.manage',
+		removePhoto: 'rooms.manage'
 	},
 	'./raeume/verwalten/neu/+page.server.ts': { load: 'rooms.manage', default: 'rooms.manage' },
 	'./seiten/+page.server.ts': { load: 'content.edit' },

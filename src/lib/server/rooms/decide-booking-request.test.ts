@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTestDatabase } from '$tests/helpers/db';
-import { createActor } from '$tests/helpers/users';
+import { useRoomsTestSetup } from '$tests/helpers/rooms';
 import { createBookingRequest } from '$tests/factories';
-import type { Database, Db } from '../db/client';
+import type { Db } from '../db/client';
 import {
 	auditLog,
 	bookingRequests,
@@ -14,8 +13,7 @@ import {
 } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { DomainError, messageOf } from '../errors';
-import { seedSite } from '../site/seed-site';
-import { resetClock, setClock } from '../time';
+import { setClock } from '../time';
 import { approveBookingRequest } from './approve-booking-request';
 import { bookingCalendar, foldLine } from './booking-calendar';
 import { bookingRemindersJob } from './booking-reminders.job';
@@ -27,28 +25,11 @@ import { moveBooking, type MoveInput } from './move-booking';
 const NOW = new Date('2026-11-02T09:00:00Z');
 
 describe('staff decide on room requests', () => {
-	let database: Database;
+	const setup = useRoomsTestSetup(NOW);
 	let db: Db;
 	let staff: Actor & { id: number };
 	let content: Actor;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		staff = await createActor(db, { email: 'raeume@example.org', roles: ['rooms'] });
-		content = await createActor(db, { email: 'inhalt@example.org', roles: ['content'] });
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		setClock(NOW);
-		await db.delete(bookings);
-		await db.delete(bookingRequests);
-		await db.delete(outboxMails);
-	});
-	afterEach(() => resetClock());
+	beforeAll(() => ({ db, roomsStaff: staff, contentStaff: content } = setup));
 
 	const datesOf = (requestId: number) =>
 		db

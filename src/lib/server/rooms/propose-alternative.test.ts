@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { createTestDatabase } from '$tests/helpers/db';
-import { createActor } from '$tests/helpers/users';
+import { useRoomsTestSetup } from '$tests/helpers/rooms';
 import { createBookingRequest } from '$tests/factories';
-import type { Database, Db } from '../db/client';
+import type { Db } from '../db/client';
 import { bookingRequests, bookings, outboxMails, rooms } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { DomainError, messageOf } from '../errors';
-import { seedSite } from '../site/seed-site';
-import { resetClock, setClock } from '../time';
 import { answerProposal } from './answer-proposal';
 import { proposeAlternative } from './propose-alternative';
 
@@ -16,31 +13,18 @@ const NOW = new Date('2026-11-02T09:00:00Z');
 const ORIGIN = 'https://quartier.example';
 
 describe('proposing another room or time, and the answer', () => {
-	let database: Database;
+	const setup = useRoomsTestSetup(NOW);
 	let db: Db;
 	let staff: Actor;
 	let saalId: number;
 
 	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		staff = await createActor(db, { email: 'raeume@example.org', roles: ['rooms'] });
+		({ db, roomsStaff: staff } = setup);
 		[{ id: saalId }] = await db
 			.select({ id: rooms.id })
 			.from(rooms)
 			.where(eq(rooms.slug, 'grosser-saal'));
 	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		setClock(NOW);
-		await db.delete(bookings);
-		await db.delete(bookingRequests);
-		await db.delete(outboxMails);
-	});
-	afterEach(() => resetClock());
 
 	const datesOf = (requestId: number) =>
 		db
@@ -149,7 +133,7 @@ describe('proposing another room or time, and the answer', () => {
 			origin: ORIGIN
 		}).catch((e: unknown) => e as DomainError);
 		expect((other as DomainError).code).toBe('FORBIDDEN');
-		const content = await createActor(db, { email: 'inhalt@example.org', roles: ['content'] });
+		const content = setup.contentStaff;
 		const refused = await proposeAlternative(db, {
 			actor: content,
 			origin: ORIGIN,

@@ -1,14 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq } from 'drizzle-orm';
 import { call, type Fields, type Handler } from '$tests/helpers/actions';
-import { createTestDatabase } from '$tests/helpers/db';
-import { createActor } from '$tests/helpers/users';
+import { useRoomsTestSetup } from '$tests/helpers/rooms';
 import { createBookingRequest } from '$tests/factories';
 import type { Actor } from '$lib/server/auth/actor';
-import type { Database, Db } from '$lib/server/db/client';
-import { bookingRequests, bookings, outboxMails } from '$lib/server/db/schema';
-import { seedSite } from '$lib/server/site/seed-site';
-import { resetClock, setClock } from '$lib/server/time';
+import type { Db } from '$lib/server/db/client';
+import { bookings, outboxMails } from '$lib/server/db/schema';
 import { actions, load } from './+page.server';
 import { actions as moveActions, load as moveLoad } from './termine/[bookingId=id]/+page.server';
 import { load as inboxLoad } from '../../+page.server';
@@ -22,28 +19,11 @@ import { load as planLoad } from '../../plan/+page.server';
 const NOW = new Date('2026-11-02T09:00:00Z');
 
 describe('back office: deciding a room request', () => {
-	let database: Database;
+	const setup = useRoomsTestSetup(NOW);
 	let db: Db;
 	let rooms: Actor;
 	let content: Actor;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		rooms = await createActor(db, { email: 'raeume@example.org', roles: ['rooms'] });
-		content = await createActor(db, { email: 'inhalt@example.org', roles: ['content'] });
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
-	beforeEach(async () => {
-		setClock(NOW);
-		await db.delete(bookings);
-		await db.delete(bookingRequests);
-		await db.delete(outboxMails);
-	});
-	afterEach(() => resetClock());
+	beforeAll(() => ({ db, roomsStaff: rooms, contentStaff: content } = setup));
 
 	const path = (id: number) => `/verwaltung/raeume/anfragen/${id}`;
 	const act = (name: 'approve' | 'decline', id: number, fields: Fields, actor = rooms) =>

@@ -39,6 +39,10 @@ describe('room booking over HTTP', () => {
 		);
 		expect(bad.status).toBe(200);
 		expect(mainText(bad.body)).toContain('„Bis“ muss nach „Von“ liegen.');
+		// The seeded rooms say publicly that they are examples (until staff save them).
+		expect(mainText((await client.get('/raeume/grosser-saal')).body)).toContain(
+			'Diesen Raum hat die Software als Beispiel angelegt.'
+		);
 
 		for (const path of [
 			'/raeume/keller',

@@ -8,7 +8,7 @@ import { localDayBounds, now, toLocalDate } from '../time';
 import { findBusyIntervals } from './availability';
 import { closedReason, loadRoomWithRules } from './booking-rules';
 
-/** What the public sees of a room (no booking rules' internals, no example flag). */
+/** What the public sees of a room (no booking rules' internals). */
 export const publicRoomColumns = {
 	id: rooms.id,
 	slug: rooms.slug,
@@ -18,7 +18,9 @@ export const publicRoomColumns = {
 	equipment: rooms.equipment,
 	stepFree: rooms.stepFree,
 	accessibleToilet: rooms.accessibleToilet,
-	hearingLoop: rooms.hearingLoop
+	hearingLoop: rooms.hearingLoop,
+	/** Seeded examples are marked publicly too, so nobody takes them for the real house. */
+	isExample: rooms.isExample
 };
 
 export type PublicRoom = Awaited<ReturnType<typeof findActiveRooms>>[number];

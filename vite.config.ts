@@ -81,7 +81,15 @@ export default defineConfig(({ command }) => ({
 			},
 			{
 				extends: './vite.config.ts',
-				test: { name: 'http', include: ['tests/e2e/http/**/*.test.ts'], ...againstTheBuild }
+				test: {
+					name: 'http',
+					include: ['tests/e2e/http/**/*.test.ts'],
+					...againstTheBuild,
+					// Two files at a time: most of an HTTP test's time is spent waiting for a server
+					// (the shared one, or a private one starting), so two overlap well.
+					fileParallelism: true,
+					maxWorkers: 2
+				}
 			},
 			{
 				extends: './vite.config.ts',

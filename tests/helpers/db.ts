@@ -109,7 +109,7 @@ async function captureBaseline(db: Db): Promise<() => Promise<void>> {
  */
 export async function createEmptyTestDatabase(): Promise<Database> {
 	const serverUrl = process.env.TEST_DATABASE_URL;
-	if (!serverUrl) return openDatabase({});
+	if (!serverUrl) return openDatabase({ loadDataDir: await pgliteTemplate('empty') });
 	const name = `quartier_test_${process.env.QUARTIER_TEST_RUN ?? 'x'}_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: serverUrl });
 	await admin.connect();
@@ -130,25 +130,33 @@ export async function createEmptyTestDatabase(): Promise<Database> {
 	};
 }
 
+/** See pgliteTemplate: loading a dump of a migrated database is much cheaper than migrating. */
+export function migratedPgliteTemplate(): Promise<Blob> {
+	return pgliteTemplate('migrated');
+}
+
 /**
- * Starting PGlite and migrating costs seconds of CPU per test file; loading a dump of an already
- * migrated database is much cheaper. The dump is made once and kept on disk (shared by all test
- * workers and runs), keyed by the migrations and the PGlite version.
+ * A dump of a new PGlite database (`empty`: just after initdb, which alone costs seconds) or of
+ * one with all migrations applied (`migrated`), made once and kept on disk, shared by all test
+ * workers and runs, keyed by the PGlite version and, for `migrated`, the migrations.
  */
-export async function migratedPgliteTemplate(): Promise<Blob> {
+async function pgliteTemplate(kind: 'empty' | 'migrated'): Promise<Blob> {
 	const hash = createHash('sha256');
 	hash.update(
 		JSON.parse(fs.readFileSync('node_modules/@electric-sql/pglite/package.json', 'utf8')).version
 	);
-	for (const file of fs.readdirSync(MIGRATIONS, { recursive: true, encoding: 'utf8' }).sort()) {
-		const full = path.join(MIGRATIONS, file);
-		if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+	if (kind === 'migrated') {
+		for (const file of fs.readdirSync(MIGRATIONS, { recursive: true, encoding: 'utf8' }).sort()) {
+			const full = path.join(MIGRATIONS, file);
+			if (fs.statSync(full).isFile()) hash.update(file).update(fs.readFileSync(full));
+		}
 	}
 	const dir = path.resolve('node_modules/.cache/quartier-tests');
-	const file = path.join(dir, `pglite-${hash.digest('hex').slice(0, 16)}.tar`);
+	const file = path.join(dir, `pglite-${kind}-${hash.digest('hex').slice(0, 16)}.tar`);
 	if (!fs.existsSync(file)) {
 		const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
-		await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
+		await client.waitReady;
+		if (kind === 'migrated') await migrate(drizzle(client), { migrationsFolder: MIGRATIONS });
 		const dump = await client.dumpDataDir('none');
 		await client.close();
 		fs.mkdirSync(dir, { recursive: true });
@@ -156,6 +164,18 @@ export async function migratedPgliteTemplate(): Promise<Blob> {
 		const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
 		fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
 		fs.renameSync(partial, file);
+		removeStaleTemplates(dir, kind);
 	}
 	return new Blob([fs.readFileSync(file)]);
+}
+
+/** Templates of older migrations add up (40 MB each); a day-old one is no longer wanted. */
+function removeStaleTemplates(dir: string, kind: string): void {
+	const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+	for (const name of fs.readdirSync(dir)) {
+		const full = path.join(dir, name);
+		if (name.startsWith(`pglite-${kind}-`) && fs.statSync(full).mtimeMs < dayAgo) {
+			fs.rmSync(full, { force: true });
+		}
+	}
 }

@@ -38,6 +38,11 @@ export const AUDIT_ACTIONS = [
 	'booking.blocked',
 	'room.created',
 	'room.updated',
+	'event.created',
+	'event.updated',
+	'event.cancelled',
+	'event.examples-removed',
+	'group.created',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -56,6 +61,8 @@ export const AUDIT_ENTITIES = [
 	'capability_link',
 	'booking_request',
 	'booking',
-	'room'
+	'room',
+	'event',
+	'group'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

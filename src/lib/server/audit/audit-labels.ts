@@ -40,6 +40,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'booking.blocked': m.audit_action_booking_blocked,
 	'room.created': m.audit_action_room_created,
 	'room.updated': m.audit_action_room_updated,
+	'event.created': m.audit_action_event_created,
+	'event.updated': m.audit_action_event_updated,
+	'event.cancelled': m.audit_action_event_cancelled,
+	'event.examples-removed': m.audit_action_event_examples_removed,
+	'group.created': m.audit_action_group_created,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

@@ -88,6 +88,8 @@ export const PERMISSIONS = {
 	'bookings.read': staffWith('rooms'),
 	'bookings.decide': staffWith('rooms'),
 	'rooms.manage': staffWith('rooms'),
+	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
+	'events.manage': staffWith('content'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -8,3 +8,4 @@ export * from './capabilities';
 export * from './jobs';
 export * from './ops';
 export * from './rooms';
+export * from './events';

@@ -14,6 +14,14 @@ import {
 import { users } from './accounts';
 import { allOf, oneOf } from './checks';
 import { rooms } from './rooms';
+import {
+	EVENT_CATEGORIES,
+	EVENT_LANGUAGES,
+	EVENT_TARGET_GROUPS,
+	type EventCategory,
+	type EventLanguage,
+	type EventTargetGroup
+} from '../../../events/choices';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -47,31 +55,14 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const EVENT_MODERATION_STATES = ['pending', 'published', 'rejected'] as const;
 export type EventModeration = (typeof EVENT_MODERATION_STATES)[number];
 
-export const EVENT_CATEGORIES = [
-	'begegnung',
-	'bildung',
-	'kultur',
-	'sport',
-	'beratung',
-	'kinder',
-	'umwelt',
-	'beteiligung'
-] as const;
-export type EventCategory = (typeof EVENT_CATEGORIES)[number];
-
-export const EVENT_TARGET_GROUPS = [
-	'alle',
-	'kinder',
-	'jugend',
-	'familien',
-	'senioren',
-	'gefluechtete'
-] as const;
-export type EventTargetGroup = (typeof EVENT_TARGET_GROUPS)[number];
-
-/** Languages spoken at an event (ISO 639-1). */
-export const EVENT_LANGUAGES = ['de', 'en', 'tr', 'ar', 'uk', 'ru', 'pl', 'fa', 'ku'] as const;
-export type EventLanguage = (typeof EVENT_LANGUAGES)[number];
+export {
+	EVENT_CATEGORIES,
+	EVENT_LANGUAGES,
+	EVENT_TARGET_GROUPS,
+	type EventCategory,
+	type EventLanguage,
+	type EventTargetGroup
+};
 
 /** An event may last up to 31 days: the list's lower bound on starts_at depends on it. */
 export const MAX_EVENT_DAYS = 31;

@@ -18,6 +18,8 @@ export const HORIZON_DAYS = 730;
 export const KEEP_PAST_DAYS = 400;
 /** At most this many dates per event in the table (a weekly series for five years). */
 export const MAX_OCCURRENCES = 300;
+/** How far ahead a first date may lie: further is almost always a typo in the year. */
+export const MAX_YEARS_AHEAD = 3;
 
 const DAY_MS = 86_400_000;
 
@@ -122,6 +124,9 @@ export function resolveEventTimes(input: EventInput, zone = timeZone()): EventTi
 			throw fieldError('endTime', () => m.events_error_end_before_start());
 		}
 	}
+	if (startsAt.getTime() > now().getTime() + MAX_YEARS_AHEAD * 366 * DAY_MS) {
+		throw fieldError('date', () => m.events_error_too_far_ahead({ years: MAX_YEARS_AHEAD }));
+	}
 	if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_DAYS * DAY_MS) {
 		throw fieldError('endDate', () => m.events_error_too_long({ days: MAX_EVENT_DAYS }));
 	}
@@ -159,7 +164,8 @@ export function materialise(
 	zone = timeZone()
 ): { dates: Occurrence[]; lastEndsAt: Date; materialisedUntil: Date } {
 	const at = now().getTime();
-	const horizon = new Date(at + HORIZON_DAYS * DAY_MS);
+	// From today, or from a first date further ahead: such an event has dates to list too.
+	const horizon = new Date(Math.max(at, times.startsAt.getTime()) + HORIZON_DAYS * DAY_MS);
 	const dates = expandRule({
 		rule: times.rrule,
 		first: times.startsAt,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import { EVENT_CATEGORIES, EVENT_LANGUAGES, EVENT_TARGET_GROUPS } from '../db/schema';
 import { field } from '../form';
+import { describeField } from '../form-meta';
 import {
 	categoryLabel,
 	languageLabel,
@@ -30,22 +31,29 @@ export const REPEAT_END_CHOICES = ['never', 'until', 'count'] as const;
 
 /** An optional whole number from a text field: empty gives null. */
 const optionalInteger = (label: () => string, min: number, max: number) =>
-	z.preprocess(
-		(v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v),
-		z.union([z.null(), field.integer(label, min, max)])
+	describeField(
+		z.preprocess(
+			(v) =>
+				v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v,
+			z.union([z.null(), field.integer(label, min, max)])
+		),
+		{ label, required: false, kind: 'number' }
 	);
 
 /** An optional decimal (coordinates): empty gives null. */
 const optionalCoordinate = (label: () => string, limit: number) =>
-	z.preprocess(
-		(v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().replace(',', '.')) : v),
-		z.union([
-			z.null(),
-			z.coerce
-				.number({ error: () => m.error_invalid_number({ field: label() }) })
-				.min(-limit, { error: () => m.error_invalid_number({ field: label() }) })
-				.max(limit, { error: () => m.error_invalid_number({ field: label() }) })
-		])
+	describeField(
+		z.preprocess(
+			(v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().replace(',', '.')) : v),
+			z.union([
+				z.null(),
+				z.coerce
+					.number({ error: () => m.error_invalid_number({ field: label() }) })
+					.min(-limit, { error: () => m.error_invalid_number({ field: label() }) })
+					.max(limit, { error: () => m.error_invalid_number({ field: label() }) })
+			])
+		),
+		{ label, required: false }
 	);
 
 /**

@@ -163,6 +163,10 @@ describe('events', () => {
 			message: 'Das Ende muss nach dem Beginn liegen.'
 		});
 		expect((await fieldOf({ endDate: '2026-11-11' })).field).toBe('endDate');
+		expect(await fieldOf({ date: '2199-11-12' })).toEqual({
+			field: 'date',
+			message: expect.stringMatching(/höchstens 3 Jahre im Voraus/)
+		});
 		expect((await fieldOf({ endDate: '2027-01-30' })).message).toMatch(/höchstens 31 Tage/);
 		expect(
 			await fieldOf({ repeat: 'rule', rrule: 'FREQ=MINUTELY;UNTIL=21261231T000000Z' })

@@ -8,7 +8,7 @@ import { DomainError } from '../errors';
 import { findActiveRooms } from '../rooms/public-rooms';
 import { now, timeZone } from '../time';
 
-/** The back office's list: the events still running or to come first, then the latest past. */
+/** The back office's list: the events still to come by their next date, then the latest past. */
 export async function findEventsForAdmin(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'events.manage');
 	const at = now();
@@ -36,7 +36,10 @@ export async function findEventsForAdmin(db: Db, { actor }: { actor: Actor }) {
 			desc(events.lastEndsAt)
 		)
 		.limit(300);
-	return rows.map((r) => ({ ...r, next: r.next ? new Date(r.next) : null }));
+	// Coming events by their next date, then the past ones, latest first (as fetched).
+	const listed = rows.map((r) => ({ ...r, next: r.next ? new Date(r.next) : null }));
+	const coming = listed.filter((r) => r.next).sort((a, b) => a.next!.getTime() - b.next!.getTime());
+	return [...coming, ...listed.filter((r) => !r.next)];
 }
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];

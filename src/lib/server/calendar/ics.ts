@@ -25,6 +25,8 @@ export function icsText(value: string): string {
 
 /** Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character. */
 export function foldLine(line: string): string {
+	// Most lines are short: no need to walk them character by character.
+	if (line.length <= 75 && Buffer.byteLength(line, 'utf8') <= 75) return line;
 	const parts: string[] = [];
 	let current = '';
 	let octets = 0;

@@ -1,7 +1,7 @@
 /*
  * The .ics file (RFC 5545) sent with an approval (one VEVENT per approved date) and the rooms'
- * subscribable feeds. All times in UTC, so calendar apps need no time zone definition. Written by hand: a few lines of a stable format
- * (the escaping and folding are shared with the events' feeds: calendar/ics.ts).
+ * subscribable feeds. All times in UTC, so calendar apps need no time zone definition. Written by hand: a few lines of a stable format.
+ * The escaping and folding live in calendar/ics.ts (shared with the events' feeds).
  */
 import { foldLine, icsDateTime, icsText } from '../calendar/ics';
 

@@ -1,4 +1,4 @@
-import { and, eq, like, ne, or } from 'drizzle-orm';
+import { and, eq, like, ne, notInArray, or, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Tx } from '../db/client';
 import { eventOccurrences, events, groups, rooms } from '../db/schema';
@@ -96,23 +96,38 @@ export function eventColumns(input: EventInput) {
 
 /**
  * Replaces an event's stored dates (in the caller's transaction) and asks the room, if any, to
- * hold them.
+ * hold them. A date that stays (same original start) keeps its row and id, so what is attached
+ * to one date later (registrations, a single-date change) survives an edit or an extension.
  */
 export async function writeOccurrences(
 	tx: Tx,
 	event: { id: number; title: string; roomId: number | null; status: string },
 	dates: Occurrence[]
 ): Promise<void> {
-	await tx.delete(eventOccurrences).where(eq(eventOccurrences.eventId, event.id));
-	if (dates.length > 0) {
-		await tx.insert(eventOccurrences).values(
-			dates.map((d) => ({
-				eventId: event.id,
-				startsAt: d.start,
-				endsAt: d.end,
-				originalStart: d.originalStart
-			}))
+	const kept = dates.map((d) => d.originalStart);
+	await tx
+		.delete(eventOccurrences)
+		.where(
+			and(
+				eq(eventOccurrences.eventId, event.id),
+				kept.length > 0 ? notInArray(eventOccurrences.originalStart, kept) : undefined
+			)
 		);
+	if (dates.length > 0) {
+		await tx
+			.insert(eventOccurrences)
+			.values(
+				dates.map((d) => ({
+					eventId: event.id,
+					startsAt: d.start,
+					endsAt: d.end,
+					originalStart: d.originalStart
+				}))
+			)
+			.onConflictDoUpdate({
+				target: [eventOccurrences.eventId, eventOccurrences.originalStart],
+				set: { startsAt: sql`excluded.starts_at`, endsAt: sql`excluded.ends_at` }
+			});
 	}
 	await holdRoomForEvent(tx, {
 		eventId: event.id,

@@ -13,6 +13,7 @@ import { resetClock, setClock } from '../time';
 import { cancelEvent } from './cancel-event';
 import { createEvent } from './create-event';
 import { eventCalendarFile, eventsFeed } from './events-feed';
+import { extendEventDatesJob } from './extend-event-dates.job';
 import { eventFilterSchema, eventInputSchema, type EventInput } from './events.schemas';
 import { findUpcomingEvents } from './find-upcoming-events';
 import { getEventBySlug } from './get-event-by-slug';
@@ -364,6 +365,34 @@ describe('events', () => {
 		} finally {
 			ICAL.TimezoneService.reset();
 		}
+	});
+
+	it('moves the horizon of open series forward every night, keeping the stored dates', async () => {
+		const [cafe] = await db.select().from(events).where(eq(events.slug, 'sprachcafe'));
+		const datesOf = () =>
+			db
+				.select()
+				.from(eventOccurrences)
+				.where(eq(eventOccurrences.eventId, cafe.id))
+				.orderBy(eventOccurrences.startsAt);
+		const before = await datesOf();
+		const later = new Date(NOW.getTime() + 30 * 86_400_000);
+		setClock(later);
+		await extendEventDatesJob.run({ db, now: later });
+		const after = await datesOf();
+		expect(after.at(-1)!.startsAt.getTime()).toBeGreaterThan(before.at(-1)!.startsAt.getTime());
+		expect(after.length - before.length).toBe(4);
+		// A date that stays keeps its row (what hangs on it later survives).
+		const kept = after.find(
+			(d) => d.originalStart.getTime() === before[10].originalStart.getTime()
+		);
+		expect(kept?.id).toBe(before[10].id);
+		const [row] = await db.select().from(events).where(eq(events.id, cafe.id));
+		expect(row.sequence).toBe(cafe.sequence);
+		expect(row.materialisedUntil.getTime()).toBeGreaterThan(cafe.materialisedUntil.getTime());
+		// Run again the same night: nothing to do.
+		await extendEventDatesJob.run({ db, now: later });
+		expect(await datesOf()).toEqual(after);
 	});
 
 	it('removes all examples in one action and keeps real events', async () => {

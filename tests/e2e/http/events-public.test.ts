@@ -155,6 +155,14 @@ describe('events over HTTP', () => {
 		});
 		expect(again.status).toBe(304);
 
+		const perGroup = await get('/veranstaltungen.ics?veranstalter=repair-cafe-kaster', {
+			accept: 'text/calendar'
+		});
+		expect((await perGroup.text()).match(/^SUMMARY:.*$/gm)).toEqual(['SUMMARY:Repair-Café']);
+		expect((await get('/veranstaltungen.ics?kategorie=quatsch', { accept: '*/*' })).status).toBe(
+			400
+		);
+
 		const one = await get('/veranstaltungen/sprachcafe.ics', { accept: 'text/calendar' });
 		expect(one.status).toBe(200);
 		const single = await one.text();

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, max, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, max, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
 import { events, groups, rooms, venues } from '../db/schema';
@@ -13,6 +13,7 @@ import {
 import { DomainError } from '../errors';
 import { now, timeZone } from '../time';
 import { categoryLabel } from '$lib/events/labels';
+import { OFFICE_ORGANISER } from './events.schemas';
 
 /*
  * The events as iCalendar (RFC 5545) for subscription (/veranstaltungen.ics) and for one event
@@ -155,13 +156,29 @@ function calendar(rows: FeedRow[], { origin, name }: { origin: string; name?: st
 	return icsDocument({ prodId: '-//Quartier//Veranstaltungen//DE', name, components });
 }
 
-/** Every published event that ended at most a month ago or is still to come. */
+/** What a feed can be narrowed to: one category, one organiser, one room (stable URLs). */
+export interface FeedFilters {
+	kategorie?: string;
+	veranstalter?: string;
+	raum?: string;
+}
+
+/**
+ * Every published event that ended at most a month ago or is still to come, or those of one
+ * category, organiser (a group's slug, or the office) or room.
+ */
 export async function eventsFeed(
 	db: Db,
-	{ origin, name }: { origin: string; name: string }
+	{ origin, name, filters = {} }: { origin: string; name: string; filters?: FeedFilters }
 ): Promise<{ ics: string; lastModified: Date | null }> {
 	const since = new Date(now().getTime() - PAST_DAYS * 86_400_000);
-	const rows = await feedQuery(db, gte(events.lastEndsAt, since));
+	const where = [gte(events.lastEndsAt, since)];
+	if (filters.kategorie)
+		where.push(sql`${events.categories} @> array[${filters.kategorie}]::text[]`);
+	if (filters.veranstalter === OFFICE_ORGANISER) where.push(isNull(events.groupId));
+	else if (filters.veranstalter) where.push(eq(groups.slug, filters.veranstalter));
+	if (filters.raum) where.push(eq(rooms.slug, filters.raum));
+	const rows = await feedQuery(db, and(...where));
 	const [{ latest }] = await db
 		.select({ latest: max(events.updatedAt) })
 		.from(events)

@@ -395,6 +395,20 @@ describe('events', () => {
 		expect(await datesOf()).toEqual(after);
 	});
 
+	it('writes feeds per category, organiser and room', async () => {
+		const summaries = async (filters: Record<string, string>) =>
+			[
+				...(await eventsFeed(db, { origin: ORIGIN, name: 'x', filters })).ics.matchAll(
+					/^SUMMARY:(.*)$/gm
+				)
+			].map((match) => match[1].trim());
+		expect(await summaries({ kategorie: 'umwelt' })).toEqual(['Repair-Café']);
+		expect(await summaries({ veranstalter: 'seniorentreff-kaster' })).toEqual(['Seniorentreff']);
+		expect(await summaries({ veranstalter: 'quartiersmanagement', raum: 'grosser-saal' })).toEqual([
+			'Bewohnertreffen Kaster'
+		]);
+	});
+
 	it('removes all examples in one action and keeps real events', async () => {
 		expect((await failure(removeExampleEvents(db, { actor: roomsStaff }))).code).toBe('FORBIDDEN');
 		const real = await eventCount();

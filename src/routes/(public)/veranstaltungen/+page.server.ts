@@ -13,12 +13,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		findEventFilterOptions(locals.db)
 	]);
 	const page = upcoming.page;
+	// The feed of what the filters name that a feed can follow: category, organiser, room.
+	const feed = new URLSearchParams();
+	for (const key of ['kategorie', 'veranstalter', 'raum'] as const) {
+		if (filters[key]) feed.set(key, filters[key]);
+	}
 	return {
 		filters,
 		filtered: Object.keys(filters).some((k) => k !== 'seite'),
 		upcoming,
 		options,
 		earlier: page > 1 ? withParam(url, 'seite', page === 2 ? null : String(page - 1)) : null,
-		later: upcoming.hasNext ? withParam(url, 'seite', String(page + 1)) : null
+		later: upcoming.hasNext ? withParam(url, 'seite', String(page + 1)) : null,
+		feedHref: `/veranstaltungen.ics${feed.size ? `?${feed}` : ''}`
 	};
 };

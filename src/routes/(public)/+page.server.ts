@@ -1,3 +1,4 @@
+import { findUpcomingEvents } from '$lib/server/events/find-upcoming-events';
 import { findPublishedNews } from '$lib/server/notices/find-published-news';
 import { getSiteSettings } from '$lib/server/site/get-site';
 import type { PageServerLoad } from './$types';
@@ -5,9 +6,16 @@ import { shareWithEveryone } from '$lib/server/ops/page-cache';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	shareWithEveryone(locals);
-	const [site, news] = await Promise.all([
+	const [site, news, events] = await Promise.all([
 		getSiteSettings(locals.db),
-		findPublishedNews(locals.db, { page: 1, pageSize: 3 })
+		findPublishedNews(locals.db, { page: 1, pageSize: 3 }),
+		findUpcomingEvents(locals.db, { pageSize: 4 })
 	]);
-	return { intro: site.intro, tagline: site.tagline, tasks: site.tasks, news: news.rows };
+	return {
+		intro: site.intro,
+		tagline: site.tagline,
+		tasks: site.tasks,
+		news: news.rows,
+		events: events.days
+	};
 };

@@ -14,7 +14,7 @@ import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
 import type { Database } from '$lib/server/db/client';
-import { bookingRequests, contactPersons, outboxMails, rooms } from '$lib/server/db/schema';
+import { bookingRequests, contactPersons, events, outboxMails, rooms } from '$lib/server/db/schema';
 import { createNewsPost } from '$lib/server/notices/create-news-post';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
@@ -110,6 +110,13 @@ const REQUIRED: Record<string, Entry> = {
 	},
 	'./raeume/verwalten/neu/+page.server.ts': { load: 'rooms.manage', default: 'rooms.manage' },
 	'./seiten/+page.server.ts': { load: 'content.edit' },
+	'./veranstaltungen/+page.server.ts': { load: 'events.manage', removeExamples: 'events.manage' },
+	'./veranstaltungen/neu/+page.server.ts': { load: 'events.manage', default: 'events.manage' },
+	'./veranstaltungen/[id=id]/+page.server.ts': {
+		load: 'events.manage',
+		save: 'events.manage',
+		cancel: 'events.manage'
+	},
 	'./seiten/[slug]/+page.server.ts': { load: 'content.edit', default: 'content.edit' }
 };
 
@@ -212,6 +219,8 @@ describe('back office: route × role matrix', () => {
 		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
 		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };
+		const [event] = await db.select({ id: events.id }).from(events).limit(1);
+		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 	});
 	afterAll(async () => {
 		await database?.close();

@@ -68,7 +68,7 @@ describe('focus states', () => {
 					await page.keyboard.press('Enter');
 					await page.locator('.skip-link').focus();
 				}
-				const header = await tabThrough(page, 10);
+				const header = await tabThrough(page, 11);
 				expect(header.map((f) => f.text)).toEqual(
 					expect.arrayContaining(['English', 'Anmelden', 'Startseite', 'Kontakt'])
 				);

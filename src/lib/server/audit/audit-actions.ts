@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = [
 	'room.updated',
 	'room.photo-added',
 	'room.photo-removed',
+	'event.created',
+	'event.updated',
+	'event.cancelled',
+	'event.examples-removed',
+	'group.created',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -60,6 +65,8 @@ export const AUDIT_ENTITIES = [
 	'capability_link',
 	'booking_request',
 	'booking',
-	'room'
+	'room',
+	'event',
+	'group'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

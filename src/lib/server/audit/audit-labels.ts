@@ -44,6 +44,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'room.updated': m.audit_action_room_updated,
 	'room.photo-added': m.audit_action_room_photo_added,
 	'room.photo-removed': m.audit_action_room_photo_removed,
+	'event.created': m.audit_action_event_created,
+	'event.updated': m.audit_action_event_updated,
+	'event.cancelled': m.audit_action_event_cancelled,
+	'event.examples-removed': m.audit_action_event_examples_removed,
+	'group.created': m.audit_action_group_created,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

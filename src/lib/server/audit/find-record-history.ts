@@ -22,7 +22,9 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	capability_link: 'backoffice.enter',
 	booking_request: 'bookings.read',
 	booking: 'bookings.read',
-	room: 'rooms.manage'
+	room: 'rooms.manage',
+	event: 'events.manage',
+	group: 'events.manage'
 };
 
 export interface FieldChange {

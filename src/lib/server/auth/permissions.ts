@@ -90,6 +90,8 @@ export const PERMISSIONS = {
 	'rooms.manage': staffWith('rooms'),
 	/** Publishing an event in a room of the house holds the room (content staff place events). */
 	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
+	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
+	'events.manage': staffWith('content'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -2,6 +2,7 @@ import { accessibilityReviewReminderJob } from '../site/accessibility-review-rem
 import { outboxRetentionJob } from '../mail/outbox-retention.job';
 import { anonymiseBookingRequestsJob } from '../rooms/anonymise-booking-requests.job';
 import { bookingRemindersJob } from '../rooms/booking-reminders.job';
+import { extendEventDatesJob } from '../events/extend-event-dates.job';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
@@ -9,5 +10,6 @@ export const JOBS: readonly JobDefinition[] = [
 	outboxRetentionJob,
 	accessibilityReviewReminderJob,
 	bookingRemindersJob,
-	anonymiseBookingRequestsJob
+	anonymiseBookingRequestsJob,
+	extendEventDatesJob
 ];

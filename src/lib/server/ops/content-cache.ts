@@ -10,7 +10,8 @@ import { now } from '../time';
  * anonymous pages are kept in memory, tagged with a "generation". A generation is valid while
  * 1. the database's content version (one row, bumped by triggers in the same transaction as any
  *    change to public content, by any app instance) is the one it was built from, and
- * 2. no notice starts or ends and no news post gets published (time, not an edit) before then.
+ * 2. no notice starts or ends, no news post gets published and no event date ends (time, not an
+ *    edit) before then.
  * Each GET request reads the version (one primary-key lookup) before it uses the cache, so an edit
  * shows on the very next request, on every instance. Other requests do not use the cache.
  */
@@ -36,7 +37,8 @@ async function nextTimeBoundary(db: Db, at: Date): Promise<number> {
 	const result = await db.execute(sql`select least(
 		(select min(starts_at) from notices where starts_at > ${iso}::timestamptz),
 		(select min(ends_at) from notices where ends_at > ${iso}::timestamptz),
-		(select min(published_at) from news_posts where published_at > ${iso}::timestamptz)
+		(select min(published_at) from news_posts where published_at > ${iso}::timestamptz),
+		(select min(ends_at) from event_occurrences where ends_at > ${iso}::timestamptz)
 	) as next`);
 	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
 		next: string | Date | null;

@@ -95,7 +95,9 @@ function shareable(response: Response): boolean {
 	const cacheControl = response.headers.get('cache-control') ?? '';
 	if (/no-store|private/i.test(cacheControl)) return false;
 	if (
-		!/^text\/html|^application\/(atom|rss)\+xml/i.test(response.headers.get('content-type') ?? '')
+		!/^text\/(html|calendar)|^application\/(atom|rss)\+xml/i.test(
+			response.headers.get('content-type') ?? ''
+		)
 	)
 		return false;
 	// Only the CSRF cookie may be set (a new visitor gets one); any other cookie is personal.

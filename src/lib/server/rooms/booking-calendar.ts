@@ -1,7 +1,9 @@
 /*
  * The .ics file (RFC 5545) sent with an approval (one VEVENT per approved date) and the rooms'
  * subscribable feeds. All times in UTC, so calendar apps need no time zone definition. Written by hand: a few lines of a stable format.
+ * The escaping and folding live in calendar/ics.ts (shared with the events' feeds).
  */
+import { foldLine, icsDateTime, icsText } from '../calendar/ics';
 
 export interface CalendarDate {
 	/** The booking's id: the event's UID, so a later update or cancellation can refer to it. */
@@ -24,42 +26,7 @@ export interface BookingCalendar {
 	stamp: Date;
 }
 
-/** `20261118T170000Z` */
-export function icsDateTime(instant: Date): string {
-	return instant
-		.toISOString()
-		.replace(/\.\d{3}Z$/, 'Z')
-		.replace(/[-:]/g, '');
-}
-
-/** A TEXT value: backslash, semicolon, comma and line breaks escaped. */
-export function icsText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\r\n|\r|\n/g, '\\n');
-}
-
-/** Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character. */
-export function foldLine(line: string): string {
-	const parts: string[] = [];
-	let current = '';
-	let octets = 0;
-	for (const char of line) {
-		const size = Buffer.byteLength(char, 'utf8');
-		// The first line holds 75 octets, each continuation 74 after its leading space.
-		if (octets + size > (parts.length === 0 ? 75 : 74)) {
-			parts.push(current);
-			current = '';
-			octets = 0;
-		}
-		current += char;
-		octets += size;
-	}
-	parts.push(current);
-	return parts.join('\r\n ');
-}
+export { foldLine, icsDateTime, icsText };
 
 export interface CalendarEvent {
 	/** Globally unique and stable across downloads, so a subscribed app updates, not duplicates. */

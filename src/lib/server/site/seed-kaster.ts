@@ -1,3 +1,4 @@
+import type { SeedEvent, SeedGroup } from '../events/seed-example-events';
 import type { SeedRoom } from '../rooms/seed-rooms';
 /**
  * Kaster's data, taken from the office's own description (shared/seed/quartiersmanagement-kaster.txt).
@@ -118,6 +119,155 @@ export const kasterSeed = {
 			hours: weekdays('09:00', '20:00')
 		}
 	] satisfies SeedRoom[],
+	/**
+	 * Example organisers and events of the calendar (Veranstaltungen), marked "Beispiel" and
+	 * removable by staff in one action. Their dates are computed from the day of seeding.
+	 */
+	exampleGroups: [
+		{
+			key: 'sprachcafe',
+			slug: 'sprachcafe-team-kaster',
+			name: 'Sprachcafé-Team Kaster',
+			description:
+				'Ehrenamtliche, die jede Woche zum Deutschsprechen in entspannter Runde einladen – für Anfänger und Fortgeschrittene.',
+			email: '',
+			phone: '',
+			showContact: false
+		},
+		{
+			key: 'senioren',
+			slug: 'seniorentreff-kaster',
+			name: 'Seniorentreff Kaster',
+			description:
+				'Ein offener Treff für ältere Menschen aus Kaster: Kaffee, Gespräche, Spiele und ab und zu ein Vortrag.',
+			email: '',
+			phone: '',
+			showContact: false
+		},
+		{
+			key: 'repaircafe',
+			slug: 'repair-cafe-kaster',
+			name: 'Repair-Café Kaster',
+			description:
+				'Ehrenamtliche Tüftlerinnen und Tüftler, die mit Ihnen gemeinsam Elektrogeräte, Fahrräder und Kleidung reparieren.',
+			email: '',
+			phone: '',
+			showContact: false
+		},
+		{
+			key: 'eltern',
+			slug: 'elterninitiative-kaster',
+			name: 'Elterninitiative Kaster',
+			description: 'Eltern aus dem Viertel, die Nachmittage und Ausflüge für Kinder organisieren.',
+			email: '',
+			phone: '',
+			showContact: false
+		}
+	] satisfies SeedGroup[],
+	exampleEvents: [
+		{
+			group: 'sprachcafe',
+			room: 'gruppenraum',
+			weekday: 4,
+			input: {
+				title: 'Sprachcafé',
+				description:
+					'Deutsch sprechen üben bei Tee und Kaffee: Wir reden über Alltag, Arbeit und was Sie gerade beschäftigt. Keine Anmeldung nötig, einfach vorbeikommen.\n\n*Dies ist eine Beispielveranstaltung.*',
+				startTime: '17:00',
+				endTime: '19:00',
+				repeat: 'weekly',
+				placeName: 'Haus der Begegnung',
+				categories: ['begegnung', 'bildung'],
+				targetGroups: ['alle', 'gefluechtete'],
+				languages: ['de', 'ar', 'uk', 'en'],
+				wheelchairAccessible: true,
+				isFree: true
+			}
+		},
+		{
+			group: 'senioren',
+			room: 'grosser-saal',
+			weekday: 2,
+			input: {
+				title: 'Seniorentreff',
+				description:
+					'Kaffee, Kuchen und Gespräche in netter Runde, dazu Gesellschaftsspiele. Der Saal ist stufenlos erreichbar.\n\n*Dies ist eine Beispielveranstaltung.*',
+				startTime: '14:30',
+				endTime: '16:30',
+				repeat: 'weekly',
+				interval: 2,
+				placeName: 'Haus der Begegnung',
+				categories: ['begegnung'],
+				targetGroups: ['senioren'],
+				languages: ['de'],
+				accessibilityNotes:
+					'Stufenloser Zugang, barrierefreie Toilette, Induktionsschleife im Saal.',
+				wheelchairAccessible: true,
+				isFree: false,
+				cost: '2 € für Kaffee und Kuchen'
+			}
+		},
+		{
+			group: 'repaircafe',
+			room: 'kreativraum',
+			weekday: 6,
+			nthWeekday: 1,
+			input: {
+				title: 'Repair-Café',
+				description:
+					'Kaputt? Nicht gleich wegwerfen! Bringen Sie defekte Geräte, Fahrräder oder Kleidung mit – wir reparieren gemeinsam. Ersatzteile bitte selbst mitbringen, wenn möglich.\n\n*Dies ist eine Beispielveranstaltung.*',
+				startTime: '10:00',
+				endTime: '13:00',
+				repeat: 'monthly-weekday',
+				placeName: 'Haus der Begegnung',
+				categories: ['umwelt'],
+				targetGroups: ['alle'],
+				languages: ['de'],
+				accessibilityNotes:
+					'Der Kreativraum ist nur über eine Stufe erreichbar. Sprechen Sie uns an, wir helfen gern.',
+				isFree: true
+			}
+		},
+		{
+			group: 'eltern',
+			room: 'gruppenraum',
+			weekday: 3,
+			daysAhead: 8,
+			input: {
+				title: 'Kindernachmittag: Basteln und Spielen',
+				description:
+					'Ein Nachmittag für Kinder von 5 bis 10 Jahren mit Basteln, Spielen und einem kleinen Snack. Eltern sind herzlich willkommen.\n\n*Dies ist eine Beispielveranstaltung.*',
+				startTime: '15:00',
+				endTime: '17:30',
+				placeName: 'Haus der Begegnung',
+				categories: ['kinder'],
+				targetGroups: ['kinder', 'familien'],
+				languages: ['de', 'tr'],
+				wheelchairAccessible: true,
+				isFree: true
+			}
+		},
+		{
+			group: null,
+			room: 'grosser-saal',
+			weekday: 3,
+			nthWeekday: 2,
+			input: {
+				title: 'Bewohnertreffen Kaster',
+				description:
+					'Einmal im Monat sprechen wir über das, was im Viertel ansteht: Ideen, Anliegen, Projekte. Alle Bewohnerinnen und Bewohner sind eingeladen.\n\n*Dies ist eine Beispielveranstaltung.*',
+				startTime: '18:30',
+				endTime: '20:00',
+				repeat: 'monthly-weekday',
+				placeName: 'Haus der Begegnung',
+				categories: ['beteiligung'],
+				targetGroups: ['alle'],
+				languages: ['de'],
+				wheelchairAccessible: true,
+				isFree: true
+			}
+		}
+	] satisfies SeedEvent[],
 	contactPersons: [
 		{
 			key: 'manager',

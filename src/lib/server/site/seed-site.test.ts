@@ -10,6 +10,7 @@ import {
 	pages,
 	roomOpeningHours,
 	rooms,
+	events,
 	siteSettings,
 	venues
 } from '../db/schema';
@@ -79,7 +80,9 @@ describe('seedSite', () => {
 			.from(contactPersons)
 			.where(eq(contactPersons.name, 'Frau Lindner'));
 		expect(venue.bookingContactId).toBe(lindner.id);
-		// An installation from before room booking: no rooms. The next start adds them, once.
+		// An installation from before room booking: no rooms (and no events, which came later).
+		// The next start adds them, once.
+		await db.delete(events);
 		await db.delete(roomOpeningHours);
 		await db.delete(rooms);
 		expect(await seedSite(db)).toBe(false);

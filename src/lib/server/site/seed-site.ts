@@ -4,6 +4,7 @@ import { contactPersons, newsPosts, notices, pages, siteSettings, venues } from 
 import { kasterSeed } from './seed-kaster';
 import { now } from '../time';
 import { seedRooms } from '../rooms/seed-rooms';
+import { seedExampleEvents } from '../events/seed-example-events';
 
 /**
  * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
@@ -23,6 +24,8 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			if (seed.pages.length) await tx.insert(pages).values(seed.pages).onConflictDoNothing();
 			// Room booking came after the first installations: their rooms are added once.
 			await seedRooms(tx, seed.rooms, seed.bookingContactRole);
+			// So did the calendar: its examples are added once, after the rooms they use.
+			await seedExampleEvents(tx, exampleEventsOf(seed, today));
 			return false;
 		}
 
@@ -56,6 +59,11 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			await tx.insert(newsPosts).values(seed.news.map((n) => ({ ...n, publishedAt: today })));
 		if (seed.pages.length) await tx.insert(pages).values(seed.pages);
 		await seedRooms(tx, seed.rooms, seed.bookingContactRole);
+		await seedExampleEvents(tx, exampleEventsOf(seed, today));
 		return true;
 	});
+}
+
+function exampleEventsOf(seed: typeof kasterSeed, today: Date) {
+	return { seedGroups: seed.exampleGroups, seedEvents: seed.exampleEvents, today };
 }

@@ -9,3 +9,4 @@ export * from './jobs';
 export * from './ops';
 export * from './media';
 export * from './rooms';
+export * from './events';

@@ -1,0 +1,43 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { events } from '../db/schema';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/permissions';
+import { DomainError } from '../errors';
+import { now } from '../time';
+import { holdRoomForEvent } from './room-hold';
+
+/**
+ * Cancels a whole event (every date). It stays listed and in the feeds as cancelled, so people
+ * who planned to come learn of it, and its room is released. Cancelling twice is an
+ * INVALID_TRANSITION, not a second SEQUENCE.
+ */
+export async function cancelEvent(
+	db: Db,
+	{ actor, id }: { actor: Actor; id: number }
+): Promise<void> {
+	assertCan(actor, 'events.manage');
+	await db.transaction(async (tx) => {
+		const [before] = await tx
+			.select({ status: events.status, title: events.title })
+			.from(events)
+			.where(eq(events.id, id))
+			.for('update');
+		if (!before) throw new DomainError('NOT_FOUND');
+		if (before.status === 'cancelled') throw new DomainError('INVALID_TRANSITION');
+		await tx
+			.update(events)
+			.set({ status: 'cancelled', sequence: sql`${events.sequence} + 1`, updatedAt: now() })
+			.where(eq(events.id, id));
+		await holdRoomForEvent(tx, { eventId: id, title: before.title, roomId: null, dates: [] });
+		await recordAudit(tx, {
+			actor,
+			action: 'event.cancelled',
+			entity: 'event',
+			entityId: id,
+			before: { status: before.status },
+			after: { status: 'cancelled' }
+		});
+	});
+}

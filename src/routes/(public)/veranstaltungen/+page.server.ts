@@ -1,0 +1,30 @@
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
+import { findEventFilterOptions } from '$lib/server/events/find-event-filter-options';
+import { findUpcomingEvents } from '$lib/server/events/find-upcoming-events';
+import { filtersFrom, withParam } from './filters';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const filters = filtersFrom(url);
+	// The same for every visitor until an event changes or a date ends (content-cache.ts).
+	shareWithEveryone(locals);
+	const [upcoming, options] = await Promise.all([
+		findUpcomingEvents(locals.db, { filters }),
+		findEventFilterOptions(locals.db)
+	]);
+	const page = upcoming.page;
+	// The feed of what the filters name that a feed can follow: category, organiser, room.
+	const feed = new URLSearchParams();
+	for (const key of ['kategorie', 'veranstalter', 'raum'] as const) {
+		if (filters[key]) feed.set(key, filters[key]);
+	}
+	return {
+		filters,
+		filtered: Object.keys(filters).some((k) => k !== 'seite'),
+		upcoming,
+		options,
+		earlier: page > 1 ? withParam(url, 'seite', page === 2 ? null : String(page - 1)) : null,
+		later: upcoming.hasNext ? withParam(url, 'seite', String(page + 1)) : null,
+		feedHref: `/veranstaltungen.ics${feed.size ? `?${feed}` : ''}`
+	};
+};

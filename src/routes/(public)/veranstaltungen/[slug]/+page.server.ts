@@ -1,0 +1,26 @@
+import { config } from '$lib/server/config';
+import { eventJsonLd } from '$lib/server/events/event-json-ld';
+import { getEventBySlug } from '$lib/server/events/get-event-by-slug';
+import { orErrorPage } from '$lib/server/forms/domain-errors';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
+import { getSiteSettings } from '$lib/server/site/get-site';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { locals, params, url } = event;
+	// The structured data names the page's address: without ORIGIN it is the request's own host,
+	// which must not be stored for everyone.
+	const origin = config().ORIGIN;
+	if (origin) shareWithEveryone(locals);
+	return orErrorPage(event, async () => {
+		const [detail, site] = await Promise.all([
+			getEventBySlug(locals.db, params.slug),
+			getSiteSettings(locals.db)
+		]);
+		const pageUrl = `${origin ?? url.origin}/veranstaltungen/${detail.event.slug}`;
+		return {
+			...detail,
+			jsonLd: eventJsonLd(detail, { url: pageUrl, officeName: site.officeName })
+		};
+	});
+};

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { closePage, launchBrowser, loginAs, openPage, PHONE, visitAndCheck } from '../support';
+
+/**
+ * The public calendar's three templates in Chromium, once each: axe at 1280 px, no sideways
+ * scroll at 1280 and 375 px, screenshots (SCREENSHOTS=1). A visitor filters the list with the
+ * GET form (no JavaScript needed) and follows an event to its organiser. Content and bad input
+ * are HTTP and use-case tests.
+ */
+describe('events: a visitor browses the calendar', () => {
+	let browser: Browser;
+	let page: Page;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		page = await openPage(browser);
+	});
+	afterAll(async () => {
+		await closePage(page);
+		await browser?.close();
+	});
+
+	it('filters the list, opens an event and its organiser', async () => {
+		await visitAndCheck(page, '/veranstaltungen', 'events-list', { alsoAt: [PHONE] });
+
+		await page.locator('summary', { hasText: 'Veranstaltungen filtern' }).click();
+		await page.getByRole('combobox', { name: 'Kategorie' }).selectOption('umwelt');
+		await Promise.all([
+			page.waitForURL(/kategorie=umwelt/),
+			page.getByRole('button', { name: 'Anzeigen' }).click()
+		]);
+		await expect(page.locator('.event-item').count()).resolves.toBeGreaterThan(0);
+		const titles = await page.locator('.event-item__title').allInnerTexts();
+		expect(new Set(titles)).toEqual(new Set(['Repair-Café']));
+
+		await Promise.all([
+			page.waitForURL(/\/veranstaltungen\/repair-cafe$/),
+			page.locator('.event-item__title a').first().click()
+		]);
+		await visitAndCheck(page, '/veranstaltungen/repair-cafe', 'events-detail', {
+			alsoAt: [PHONE]
+		});
+		await Promise.all([
+			page.waitForURL(/\/gruppen\/repair-cafe-kaster$/),
+			page.getByRole('link', { name: 'Repair-Café Kaster' }).click()
+		]);
+		await visitAndCheck(page, '/gruppen/repair-cafe-kaster', 'events-group', { alsoAt: [PHONE] });
+	});
+
+	it('lets the office publish a weekly event that then shows in the calendar', async () => {
+		const staff = await loginAs(browser, 'content');
+		try {
+			await visitAndCheck(staff, '/verwaltung/veranstaltungen', 'events-admin-list', {
+				alsoAt: [PHONE]
+			});
+			await visitAndCheck(staff, '/verwaltung/veranstaltungen/neu', 'events-admin-new', {
+				alsoAt: [PHONE]
+			});
+			const title = `Nähcafé ${Date.now()}`;
+			// A Thursday about a year ahead, and the two after it.
+			const first = new Date(Date.now() + 400 * 86_400_000);
+			first.setUTCDate(first.getUTCDate() + ((4 - first.getUTCDay() + 7) % 7));
+			const day = (offset: number) =>
+				new Date(first.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+			await staff.locator('#field-title').fill(title);
+			await staff.locator('#field-date').fill(day(0));
+			await staff.locator('#field-startTime').fill('18:00');
+			await staff.locator('#field-endTime').fill('20:00');
+			await staff.locator('#field-repeat-weekly').check();
+			await staff.locator('#field-placeName').fill('Pfarrheim');
+			await Promise.all([
+				staff.waitForURL(/\/verwaltung\/veranstaltungen\?angelegt=1/),
+				staff.getByRole('button', { name: 'Veranstaltung veröffentlichen' }).click()
+			]);
+			await expect(staff.getByRole('link', { name: new RegExp(title) }).count()).resolves.toBe(1);
+			await staff.goto(`/veranstaltungen?von=${day(0)}&bis=${day(14)}`);
+			await expect(staff.locator('.event-item__title', { hasText: title }).count()).resolves.toBe(
+				3
+			);
+		} finally {
+			await closePage(staff);
+		}
+	});
+});

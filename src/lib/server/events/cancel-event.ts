@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { now } from '../time';
-import { holdRoomForEvent } from './room-hold';
+import { holdEventRoom } from './room-hold';
 
 /**
  * Cancels a whole event (every date). It stays listed and in the feeds as cancelled, so people
@@ -20,7 +20,13 @@ export async function cancelEvent(
 	assertCan(actor, 'events.manage');
 	await db.transaction(async (tx) => {
 		const [before] = await tx
-			.select({ status: events.status, title: events.title })
+			.select({
+				id: events.id,
+				status: events.status,
+				title: events.title,
+				roomId: events.roomId,
+				isExample: events.isExample
+			})
 			.from(events)
 			.where(eq(events.id, id))
 			.for('update');
@@ -30,7 +36,11 @@ export async function cancelEvent(
 			.update(events)
 			.set({ status: 'cancelled', sequence: sql`${events.sequence} + 1`, updatedAt: now() })
 			.where(eq(events.id, id));
-		await holdRoomForEvent(tx, { eventId: id, title: before.title, roomId: null, dates: [] });
+		await holdEventRoom(tx, {
+			actor,
+			event: { ...before, status: 'cancelled' },
+			dates: []
+		});
 		await recordAudit(tx, {
 			actor,
 			action: 'event.cancelled',

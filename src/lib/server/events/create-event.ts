@@ -54,7 +54,12 @@ export async function insertEvent(
 			updatedAt: at
 		})
 		.returning({ id: events.id, slug: events.slug, roomId: events.roomId });
-	await writeOccurrences(tx, { ...row, title: input.title, status: 'scheduled' }, dates);
+	await writeOccurrences(
+		tx,
+		actor,
+		{ ...row, title: input.title, status: 'scheduled', isExample },
+		dates
+	);
 	await recordAudit(tx, {
 		actor,
 		action: 'event.created',

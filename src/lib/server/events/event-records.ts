@@ -6,7 +6,8 @@ import { fieldError, sqlStateOf } from '../errors';
 import { SLUG_MAX, SLUG_PATTERN, slugify } from '../notices/slugify';
 import type { Occurrence } from '../calendar/recurrence';
 import type { EventInput } from './events.schemas';
-import { holdRoomForEvent } from './room-hold';
+import type { Actor } from '../auth/actor';
+import { holdEventRoom, type EventPlacement } from './room-hold';
 
 /*
  * What the event use cases (create, update, cancel, seed) share: the slug, the place and
@@ -101,7 +102,8 @@ export function eventColumns(input: EventInput) {
  */
 export async function writeOccurrences(
 	tx: Tx,
-	event: { id: number; title: string; roomId: number | null; status: string },
+	actor: Actor,
+	event: EventPlacement,
 	dates: Occurrence[]
 ): Promise<void> {
 	const kept = dates.map((d) => d.originalStart);
@@ -129,10 +131,5 @@ export async function writeOccurrences(
 				set: { startsAt: sql`excluded.starts_at`, endsAt: sql`excluded.ends_at` }
 			});
 	}
-	await holdRoomForEvent(tx, {
-		eventId: event.id,
-		title: event.title,
-		roomId: event.status === 'cancelled' ? null : event.roomId,
-		dates
-	});
+	await holdEventRoom(tx, { actor, event, dates });
 }

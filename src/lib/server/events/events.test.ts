@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { and, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
 import { ANONYMOUS, type Actor } from '../auth/actor';
 import type { Database, Db } from '../db/client';
-import { auditLog, eventOccurrences, events, groups, rooms } from '../db/schema';
+import { auditLog, bookings, eventOccurrences, events, groups, rooms } from '../db/schema';
 import { DomainError } from '../errors';
 import { parseFormData } from '../form';
 import { seedSite } from '../site/seed-site';
@@ -31,6 +31,7 @@ describe('events', () => {
 	let content: Actor;
 	let roomsStaff: Actor;
 	let gruppenraum: number;
+	let kreativraum: number;
 
 	beforeAll(async () => {
 		database = await createTestDatabase();
@@ -43,6 +44,10 @@ describe('events', () => {
 			.select({ id: rooms.id })
 			.from(rooms)
 			.where(eq(rooms.slug, 'gruppenraum'));
+		[{ id: kreativraum }] = await db
+			.select({ id: rooms.id })
+			.from(rooms)
+			.where(eq(rooms.slug, 'kreativraum'));
 	});
 	afterAll(async () => {
 		resetClock();
@@ -255,6 +260,63 @@ describe('events', () => {
 		const { ics } = await eventCalendarFile(db, { origin: ORIGIN, slug });
 		expect(ics).toContain('STATUS:CANCELLED');
 		expect(ics).toContain('SEQUENCE:1');
+	});
+
+	it('holds its room in the house for its coming dates, refuses a taken time, frees it when cancelled', async () => {
+		const heldBy = async (eventId: number) =>
+			(
+				await db
+					.select({ startsAt: bookings.startsAt, title: bookings.title })
+					.from(bookings)
+					.where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'approved')))
+					.orderBy(asc(bookings.startsAt))
+			).map((b) => `${b.startsAt.toISOString()} ${b.title}`);
+		const inKreativraum = (over: Record<string, string>) =>
+			input({ roomId: String(kreativraum), placeName: '', placeAddress: '', ...over });
+		const { id } = await createEvent(db, {
+			actor: content,
+			input: inKreativraum({
+				title: 'Nähwerkstatt',
+				date: '2026-11-03',
+				startTime: '10:00',
+				endTime: '12:00',
+				repeat: 'weekly',
+				repeatEnd: 'count',
+				count: '3'
+			})
+		});
+		expect(await heldBy(id)).toEqual([
+			'2026-11-03T09:00:00.000Z Nähwerkstatt',
+			'2026-11-10T09:00:00.000Z Nähwerkstatt',
+			'2026-11-17T09:00:00.000Z Nähwerkstatt'
+		]);
+
+		const before = await eventCount();
+		const taken = await failure(
+			createEvent(db, {
+				actor: content,
+				input: inKreativraum({
+					title: 'Zweite Gruppe',
+					date: '2026-11-10',
+					startTime: '11:00',
+					endTime: '13:00'
+				})
+			})
+		);
+		expect(taken.code).toBe('CONFLICT');
+		expect(taken.fieldErrors?.roomId).toMatch(/Dienstag, 10\. November 2026, 10:00/);
+		expect(await eventCount()).toBe(before);
+
+		await cancelEvent(db, { actor: content, id });
+		expect(await heldBy(id)).toEqual([]);
+		// The seeded examples name rooms but hold none: they must not keep a group from booking.
+		const examples = await db
+			.select({ id: events.id })
+			.from(events)
+			.where(eq(events.isExample, true));
+		for (const example of examples) expect(await heldBy(example.id)).toEqual([]);
+		// Out of the way of the list and feed tests below, which filter by room.
+		await db.delete(events).where(eq(events.id, id));
 	});
 
 	it('lists upcoming dates by day, filtered through indexes, never past ones', async () => {

@@ -4,7 +4,7 @@ import { events, groups } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
-import { holdRoomForEvent } from './room-hold';
+import { holdEventRoom } from './room-hold';
 
 /**
  * Removes the seeded example events (their dates go with them) and the example groups that no
@@ -18,16 +18,16 @@ export async function removeExampleEvents(
 	assertCan(actor, 'events.manage');
 	return db.transaction(async (tx) => {
 		const examples = await tx
-			.select({ id: events.id, title: events.title })
+			.select({
+				id: events.id,
+				title: events.title,
+				roomId: events.roomId,
+				isExample: events.isExample
+			})
 			.from(events)
 			.where(eq(events.isExample, true));
 		for (const example of examples) {
-			await holdRoomForEvent(tx, {
-				eventId: example.id,
-				title: example.title,
-				roomId: null,
-				dates: []
-			});
+			await holdEventRoom(tx, { actor, event: { ...example, status: 'cancelled' }, dates: [] });
 		}
 		const ids = examples.map((e) => e.id);
 		if (ids.length) await tx.delete(events).where(inArray(events.id, ids));

@@ -1,19 +1,37 @@
 import type { Tx } from '../db/client';
+import type { Actor } from '../auth/actor';
 import type { Occurrence } from '../calendar/recurrence';
+import { holdRoomForEvent } from '../rooms/hold-room-for-event';
+import { now } from '../time';
+
+export interface EventPlacement {
+	id: number;
+	title: string;
+	roomId: number | null;
+	status: string;
+	isExample: boolean;
+}
 
 /**
- * The call point where an event in a room of the house holds that room (Räume). Called by every
- * use case that writes an event's dates, in its transaction, after the dates are stored; with
- * `roomId: null` (another place, or a cancelled event) it must release whatever the event held.
- *
- * Not wired yet: the rooms area will provide a use case that replaces the event's bookings
- * (`bookings.kind = 'event'`, `bookings.event_id`) with one per date, so the exclusion constraint
- * refuses a double booking; its conflict becomes a field error on `roomId` here. Until then the
- * event only names the room.
+ * Where an event in a room of the house holds that room: rooms' `holdRoomForEvent`, called by
+ * every use case that writes an event's dates, in its transaction, after the dates are stored.
+ * Only coming dates hold the room. A cancelled event, one elsewhere, and a seeded example release
+ * whatever they held: an example is not real and must not keep a group from booking the room.
+ * A date in the way of a booking is a CONFLICT (409) on the `roomId` field, naming the time.
  */
-export async function holdRoomForEvent(
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the signature the rooms use case fills
-	_tx: Tx,
-	// eslint-disable-next-line @typescript-eslint/no-unused-vars
-	_hold: { eventId: number; title: string; roomId: number | null; dates: Occurrence[] }
-): Promise<void> {}
+export async function holdEventRoom(
+	tx: Tx,
+	{ actor, event, dates }: { actor: Actor; event: EventPlacement; dates: Occurrence[] }
+): Promise<void> {
+	const releases = event.status === 'cancelled' || event.isExample || event.roomId === null;
+	const at = now();
+	await holdRoomForEvent(tx, {
+		actor,
+		eventId: event.id,
+		title: event.title,
+		roomId: releases ? null : event.roomId,
+		dates: releases
+			? []
+			: dates.filter((d) => d.end > at).map((d) => ({ start: d.start, end: d.end }))
+	});
+}

@@ -53,7 +53,14 @@ export async function updateEvent(
 				.where(eq(events.id, id));
 			await writeOccurrences(
 				tx,
-				{ id, title: input.title, roomId: input.roomId, status: before.status },
+				actor,
+				{
+					id,
+					title: input.title,
+					roomId: input.roomId,
+					status: before.status,
+					isExample: before.isExample
+				},
 				dates
 			);
 			await recordAudit(tx, {

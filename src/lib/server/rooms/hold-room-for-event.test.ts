@@ -6,7 +6,7 @@ import { createActor } from '$tests/helpers/users';
 import { createBookingRequest } from '$tests/factories';
 import type { Actor } from '../auth/actor';
 import type { Database, Db } from '../db/client';
-import { auditLog, bookings, rooms } from '../db/schema';
+import { auditLog, bookings, events, rooms } from '../db/schema';
 import { DomainError } from '../errors';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
@@ -41,6 +41,18 @@ describe('an event holds its room', () => {
 		const all = await db.select({ id: rooms.id, slug: rooms.slug }).from(rooms);
 		saal = all.find((r) => r.slug === 'grosser-saal')!.id;
 		gruppenraum = all.find((r) => r.slug === 'gruppenraum')!.id;
+		// The events the bookings point to (a foreign key); their own dates do not matter here.
+		await db.insert(events).values(
+			[EVENT, EVENT + 1, EVENT + 2].map((id) => ({
+				id,
+				slug: `veranstaltung-${id}`,
+				title: 'Sprachcafé',
+				startsAt: evening('2026-11-10').start,
+				endsAt: evening('2026-11-10').end,
+				lastEndsAt: evening('2026-11-10').end,
+				materialisedUntil: evening('2026-11-10').end
+			}))
+		);
 	});
 	afterAll(async () => {
 		await database?.close();
@@ -141,7 +153,7 @@ describe('an event holds its room', () => {
 		const error = await attempt.catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(DomainError);
 		expect((error as DomainError).code).toBe('CONFLICT');
-		expect((error as DomainError).fieldErrors?.room).toMatch(/2\. Dezember 2026, 18:00–20:\d\d/);
+		expect((error as DomainError).fieldErrors?.roomId).toMatch(/2\. Dezember 2026, 18:00–20:\d\d/);
 		// The caller's transaction rolled back: the title and the first date are as before.
 		expect(await held(EVENT + 1)).toEqual(['gruppenraum 2026-11-25T17:00:00.000Z Sprachcafé']);
 	});

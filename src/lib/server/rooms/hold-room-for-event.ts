@@ -129,7 +129,7 @@ async function insertHolds(
 			dates.map((d) => occupied(d, room.bufferMinutes))
 		);
 		throw takenError(busy?.startsAt ?? dates[0].start, busy?.endsAt ?? dates[0].end, {
-			field: 'room',
+			field: 'roomId',
 			message: (when) => () => m.rooms_event_error_taken({ when })
 		});
 	}

@@ -201,7 +201,7 @@ export const bookings = pgTable(
 		kind: text('kind', { enum: BOOKING_KINDS }).notNull().default('request'),
 		/** Shown in the plan for blocks and events; requests show their organisation if allowed. */
 		title: text('title').notNull().default(''),
-		/** The event that holds the room (Veranstaltungen); no foreign key until that table exists. */
+		/** The event that holds the room (Veranstaltungen); its foreign key is in drizzle/0019 (SQL). */
 		eventId: integer('event_id'),
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),

@@ -64,6 +64,7 @@ describe('public pages: keyboard, language, print', () => {
 				'/',
 				'/quartiersmanagement',
 				'/haus-der-begegnung',
+				'/veranstaltungen',
 				'/raeume',
 				'/aktuelles',
 				'/kontakt'

@@ -28,6 +28,7 @@ import { actions as editActions } from './[id=id]/+page.server';
 import { actions as listActions, load as listLoad } from './+page.server';
 import { actions as newActions, load as newLoad } from './neu/+page.server';
 import { load as publicLoad } from '../../../(public)/raeume/+page.server';
+import { load as venueListLoad } from '../../haus/+page.server';
 
 /*
  * The room forms' actions on a real database, without HTTP: bad input comes back as 400 with a
@@ -520,6 +521,14 @@ describe('room management forms', () => {
 		expect(list.data?.showVenue).toBe(true);
 		expect(list.data?.rooms).toContainEqual(
 			expect.objectContaining({ name: 'Turnhalle', venueName: 'Pfarrsaal' })
+		);
+		const places = await call(venueListLoad as Handler, {
+			db,
+			actor: content,
+			path: '/verwaltung/haus'
+		});
+		expect(places.data?.venues).toContainEqual(
+			expect.objectContaining({ id: second.id, name: 'Pfarrsaal', roomCount: 1 })
 		);
 		const publicPage = await call(publicLoad as Handler, { db, path: '/raeume' });
 		expect(publicPage.data?.venueNames).toMatchObject({ [second.id]: 'Pfarrsaal' });

@@ -48,7 +48,9 @@ const REQUIRED: Record<string, Entry> = {
 		delete: 'content.edit'
 	},
 	'./ansprechpersonen/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
-	'./haus/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./haus/+page.server.ts': { load: 'content.edit' },
+	'./haus/[id=id]/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
+	'./haus/neu/+page.server.ts': { load: 'content.edit', default: 'content.edit' },
 	'./hinweise/+page.server.ts': { load: 'content.read' },
 	'./hinweise/[id=id]/+page.server.ts': {
 		load: 'content.read',
@@ -195,7 +197,7 @@ describe('back office: route × role matrix', () => {
 			origin: 'http://127.0.0.1'
 		});
 		const [mail] = await db.select({ id: outboxMails.id }).from(outboxMails).limit(1);
-		const [room] = await db.select({ id: rooms.id }).from(rooms).limit(1);
+		const [room] = await db.select({ id: rooms.id, venueId: rooms.venueId }).from(rooms).limit(1);
 		const [bookingRequest] = await db
 			.insert(bookingRequests)
 			.values({
@@ -219,6 +221,7 @@ describe('back office: route × role matrix', () => {
 		params['./konten/[id]/+page.server.ts'] = { id: String(target.id) };
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
 		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };
+		params['./haus/[id=id]/+page.server.ts'] = { id: String(room.venueId) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 	});

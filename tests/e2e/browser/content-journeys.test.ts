@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { closePage, DESKTOP, launchBrowser, loginAs, openPage, screenshot } from '../support';
-import { submit } from '../content-support';
+import { idsOnList, submit } from '../content-support';
 
 /**
  * The content journeys that need a browser's form handling. Notices, news (with the feed and
@@ -24,7 +24,10 @@ describe('content journeys', () => {
 	});
 
 	it('a content editor fills in the venue address and it appears on /haus-der-begegnung', async () => {
-		await editor.goto('/verwaltung/haus');
+		// /verwaltung/haus lists the places; the first one is the house of the public page.
+		const [venueId] = await idsOnList(editor, '/verwaltung/haus');
+		const venuePage = `/verwaltung/haus/${venueId}`;
+		await editor.goto(venuePage);
 		const fields = ['input[name="street"]', 'input[name="postalCode"]', 'input[name="city"]'];
 		const original = await Promise.all(fields.map((field) => editor.inputValue(field)));
 		const originalHours = await editor.inputValue('textarea[name="openingHours"]');
@@ -32,7 +35,7 @@ describe('content journeys', () => {
 		await visitor.goto('/haus-der-begegnung');
 		await expect(visitor.locator('main').innerText()).resolves.toContain('wird noch ergänzt');
 
-		await editor.goto('/verwaltung/haus');
+		await editor.goto(venuePage);
 		await expect(editor.locator('#field-street-hint').innerText()).resolves.toContain(
 			'wird noch ergänzt'
 		);
@@ -45,6 +48,10 @@ describe('content journeys', () => {
 			'/verwaltung/haus?gespeichert=1'
 		);
 		await expect(editor.getByRole('status').innerText()).resolves.toContain('Gespeichert');
+		await expect(editor.locator('main table').innerText()).resolves.toContain(
+			'Am Kasterer Markt 3, 50181 Bedburg'
+		);
+		await editor.goto(venuePage);
 		await expect(editor.inputValue('input[name="street"]')).resolves.toBe('Am Kasterer Markt 3');
 
 		await visitor.goto('/haus-der-begegnung');
@@ -56,7 +63,7 @@ describe('content journeys', () => {
 		await screenshot(visitor, 'content-haus-public');
 
 		// Back to Kaster's seed (address still to be completed): other files read these pages.
-		await editor.goto('/verwaltung/haus');
+		await editor.goto(venuePage);
 		for (const [i, field] of fields.entries()) await editor.fill(field, original[i]);
 		await editor.fill('textarea[name="openingHours"]', originalHours);
 		await submit(editor, 'Speichern');

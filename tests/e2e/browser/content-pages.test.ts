@@ -78,8 +78,10 @@ describe('content pages: accessible and tidy at 1280 and 375 px', () => {
 			const [personId] = await idsOnList(page, '/verwaltung/ansprechpersonen');
 			const [noticeId] = await idsOnList(page, '/verwaltung/hinweise');
 			const [newsId] = await idsOnList(page, '/verwaltung/neuigkeiten');
+			const [venueId] = await idsOnList(page, '/verwaltung/haus');
 			const pages: [string, string][] = [
 				['/verwaltung/haus', 'content-bo-haus'],
+				[`/verwaltung/haus/${venueId}`, 'content-bo-haus-edit'],
 				['/verwaltung/ansprechpersonen', 'content-bo-personen'],
 				['/verwaltung/ansprechpersonen/neu', 'content-bo-person-neu'],
 				[`/verwaltung/ansprechpersonen/${personId}`, 'content-bo-person-edit'],

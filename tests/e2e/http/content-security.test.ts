@@ -74,7 +74,7 @@ type Form = {
 describe('content back office: roles, bad input, ids', () => {
 	let editor: HttpClient;
 	let admin: HttpClient;
-	let ids: { person: number; notice: number; news: number };
+	let ids: { person: number; notice: number; news: number; venue: number };
 	let forms: Form[];
 
 	beforeAll(async () => {
@@ -90,10 +90,12 @@ describe('content back office: roles, bad input, ids', () => {
 		const person = Math.max(...(await idsOnList(editor, '/verwaltung/ansprechpersonen')));
 		const notice = Math.max(...(await idsOnList(editor, '/verwaltung/hinweise')));
 		const news = Math.max(...(await idsOnList(editor, '/verwaltung/neuigkeiten')));
-		ids = { person, notice, news };
+		// The main venue (the first place on the list): the edit form the seed has.
+		const [venue] = await idsOnList(editor, '/verwaltung/haus');
+		ids = { person, notice, news, venue };
 		forms = [
 			{
-				path: '/verwaltung/haus',
+				path: `/verwaltung/haus/${ids.venue}`,
 				valid: VALID.venue,
 				title: 'name',
 				titleLabel: 'Name des Hauses',
@@ -168,6 +170,8 @@ describe('content back office: roles, bad input, ids', () => {
 	];
 	const loadPaths = () => [
 		'/verwaltung/haus',
+		'/verwaltung/haus/neu',
+		`/verwaltung/haus/${ids.venue}`,
 		'/verwaltung/ansprechpersonen',
 		'/verwaltung/ansprechpersonen/neu',
 		`/verwaltung/ansprechpersonen/${ids.person}`,

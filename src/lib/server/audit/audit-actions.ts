@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
 	'contact-person.updated',
 	'contact-person.deleted',
 	'site-settings.updated',
+	'venue.created',
 	'venue.updated',
 	'contact-message.answered',
 	'outbox.retried',

@@ -131,6 +131,7 @@ async function checklistSection(db: Db) {
 			.where(eq(siteSettings.id, 1)),
 		db
 			.select({
+				id: venues.id,
 				street: venues.street,
 				postalCode: venues.postalCode,
 				city: venues.city,

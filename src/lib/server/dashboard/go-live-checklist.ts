@@ -18,7 +18,13 @@ export interface ChecklistItem {
 export interface ChecklistFacts {
 	imprintBody: string;
 	privacyBody: string;
-	venue: { street: string; postalCode: string; city: string; openingHours: string } | null;
+	venue: {
+		id: number;
+		street: string;
+		postalCode: string;
+		city: string;
+		openingHours: string;
+	} | null;
 	contactPhone: string;
 	contactEmail: string;
 }
@@ -27,6 +33,8 @@ const filled = (s: string | undefined) => Boolean(s && s.trim());
 
 export function goLiveChecklist(facts: ChecklistFacts): ChecklistItem[] {
 	const venue = facts.venue;
+	// The main venue's edit page (the list when there is none yet).
+	const venuePage = venue ? `/verwaltung/haus/${venue.id}` : '/verwaltung/haus';
 	return [
 		{
 			key: 'imprint',
@@ -41,7 +49,7 @@ export function goLiveChecklist(facts: ChecklistFacts): ChecklistItem[] {
 		{
 			key: 'address',
 			done: filled(venue?.street) && filled(venue?.postalCode) && filled(venue?.city),
-			href: '/verwaltung/haus#field-street'
+			href: `${venuePage}#field-street`
 		},
 		{
 			key: 'phone',
@@ -56,7 +64,7 @@ export function goLiveChecklist(facts: ChecklistFacts): ChecklistItem[] {
 		{
 			key: 'opening-hours',
 			done: filled(venue?.openingHours),
-			href: '/verwaltung/haus#field-openingHours'
+			href: `${venuePage}#field-openingHours`
 		}
 	];
 }

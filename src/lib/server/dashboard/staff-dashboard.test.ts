@@ -192,10 +192,12 @@ describe('the back office start page', () => {
 		const items = goLiveChecklist({
 			imprintBody: '   ',
 			privacyBody: 'fertig',
-			venue: { street: ' ', postalCode: '1', city: 'x', openingHours: '\n' },
+			venue: { id: 7, street: ' ', postalCode: '1', city: 'x', openingHours: '\n' },
 			contactPhone: ' ',
 			contactEmail: 'a@b.de'
 		});
 		expect(items.filter((i) => i.done).map((i) => i.key)).toEqual(['privacy-officer', 'email']);
+		// The address is edited on the main venue's page (/verwaltung/haus lists the places).
+		expect(items.find((i) => i.key === 'address')!.href).toBe('/verwaltung/haus/7#field-street');
 	});
 });

@@ -10,16 +10,17 @@ import {
 	houseVenueId,
 	replaceOpeningHours,
 	resolveRoomSlug,
-	roomSlugConflict
+	roomSlugConflict,
+	roomVenueId
 } from './room-records';
 
-/** A new room of the house, with its opening hours; it is never an example. */
+/** A new room of the chosen venue (the main one by default), with its opening hours; never an example. */
 export async function createRoom(db: Db, { actor, input }: { actor: Actor; input: RoomInput }) {
 	assertCan(actor, 'rooms.manage');
-	const { hours, slug: requested, ...fields } = input;
+	const { hours, slug: requested, venueId: chosenVenue, ...fields } = input;
 	return db
 		.transaction(async (tx) => {
-			const venueId = await houseVenueId(tx);
+			const venueId = await roomVenueId(tx, chosenVenue, () => houseVenueId(tx));
 			const slug = await resolveRoomSlug(tx, { requested, name: input.name });
 			// A new room comes last in the lists.
 			const [{ sortOrder }] = await tx
@@ -35,7 +36,7 @@ export async function createRoom(db: Db, { actor, input }: { actor: Actor; input
 				action: 'room.created',
 				entity: 'room',
 				entityId: row.id,
-				data: { name: input.name, slug }
+				data: { name: input.name, slug, venueId }
 			});
 			return row;
 		})

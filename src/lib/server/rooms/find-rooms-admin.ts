@@ -1,12 +1,12 @@
 import { and, asc, eq, gt, gte } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { bookings, roomClosures, rooms } from '../db/schema';
+import { bookings, roomClosures, rooms, venues } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { now, toLocalDate } from '../time';
 import { loadRoomWithRules } from './booking-rules';
 
-/** Every room (active or not) for the back-office list, in the public order. */
+/** Every room (active or not) for the back-office list, in the public order, with its venue. */
 export async function findRoomsForAdmin(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'rooms.manage');
 	return db
@@ -16,9 +16,12 @@ export async function findRoomsForAdmin(db: Db, { actor }: { actor: Actor }) {
 			slug: rooms.slug,
 			capacity: rooms.capacity,
 			active: rooms.active,
-			isExample: rooms.isExample
+			isExample: rooms.isExample,
+			venueId: rooms.venueId,
+			venueName: venues.name
 		})
 		.from(rooms)
+		.innerJoin(venues, eq(venues.id, rooms.venueId))
 		.orderBy(asc(rooms.sortOrder), asc(rooms.name));
 }
 

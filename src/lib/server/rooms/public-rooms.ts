@@ -19,6 +19,7 @@ export const publicRoomColumns = {
 	stepFree: rooms.stepFree,
 	accessibleToilet: rooms.accessibleToilet,
 	hearingLoop: rooms.hearingLoop,
+	venueId: rooms.venueId,
 	/** Seeded examples are marked publicly too, so nobody takes them for the real house. */
 	isExample: rooms.isExample
 };

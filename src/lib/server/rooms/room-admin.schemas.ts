@@ -80,6 +80,22 @@ export const roomFields = z.object({
 	maxAdvanceDays: wholeNumber(() => m.rooms_admin_field_advance(), 1, 1100),
 	maxDurationMinutes: wholeNumber(() => m.rooms_admin_field_duration(), 15, 1440),
 	active: field.checkbox(),
+	/** Shown only when there is more than one venue; empty = the main venue (a new room) or unchanged. */
+	venueId: describeField(
+		z.preprocess(
+			(v) => (v === undefined ? '' : v),
+			z
+				.string({ error: () => m.error_invalid_choice({ field: m.venues_room_venue() }) })
+				.regex(/^([1-9][0-9]{0,9})?$/, {
+					error: () => m.error_invalid_choice({ field: m.venues_room_venue() })
+				})
+				.transform((v) => (v === '' ? null : Number(v)))
+				.refine((id) => id === null || id <= 2_147_483_647, {
+					error: () => m.error_invalid_choice({ field: m.venues_room_venue() })
+				})
+		),
+		{ label: () => m.venues_room_venue(), hint: () => m.venues_room_venue_hint() }
+	),
 	...hourFields
 });
 
@@ -133,6 +149,7 @@ export const roomSchema = roomFields
 			maxAdvanceDays: value.maxAdvanceDays,
 			maxDurationMinutes: value.maxDurationMinutes,
 			active: value.active,
+			venueId: value.venueId,
 			hours
 		};
 	});

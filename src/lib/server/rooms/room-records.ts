@@ -20,6 +20,27 @@ export async function houseVenueId(tx: Tx): Promise<number> {
 }
 
 /**
+ * The venue a room is saved in: the chosen one (it must exist; locked so that it is not deleted
+ * meanwhile), else `fallback` (the main venue for a new room, the room's own when editing).
+ */
+export async function roomVenueId(
+	tx: Tx,
+	chosen: number | null,
+	fallback: () => Promise<number>
+): Promise<number> {
+	if (chosen === null) return fallback();
+	const [venue] = await tx
+		.select({ id: venues.id })
+		.from(venues)
+		.where(eq(venues.id, chosen))
+		.for('share');
+	if (!venue) {
+		throw fieldError('venueId', () => m.error_invalid_choice({ field: m.venues_room_venue() }));
+	}
+	return venue.id;
+}
+
+/**
  * The slug to store: the one staff typed (checked, never changed behind their back), or one made
  * from the name with a number appended when another room has it (as news posts do).
  */

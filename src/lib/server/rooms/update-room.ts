@@ -13,7 +13,8 @@ import {
 	hoursSummary,
 	replaceOpeningHours,
 	resolveRoomSlug,
-	roomSlugConflict
+	roomSlugConflict,
+	roomVenueId
 } from './room-records';
 
 /**
@@ -25,7 +26,7 @@ export async function updateRoom(
 	{ actor, id, input }: { actor: Actor; id: number; input: RoomInput }
 ) {
 	assertCan(actor, 'rooms.manage');
-	const { hours, slug: requested, ...fields } = input;
+	const { hours, slug: requested, venueId: chosenVenue, ...fields } = input;
 	return db
 		.transaction(async (tx) => {
 			const [locked] = await tx
@@ -36,9 +37,11 @@ export async function updateRoom(
 			if (!locked) throw new DomainError('NOT_FOUND', { detail: `room ${id}` });
 			const before = await loadRoomWithRules(tx, id);
 			const slug = await resolveRoomSlug(tx, { requested, name: input.name, selfId: id });
+			// Without a choice (one venue only) the room stays where it is.
+			const venueId = await roomVenueId(tx, chosenVenue, async () => before.room.venueId);
 			const [row] = await tx
 				.update(rooms)
-				.set({ ...fields, slug, isExample: false, updatedAt: now() })
+				.set({ ...fields, slug, venueId, isExample: false, updatedAt: now() })
 				.where(eq(rooms.id, id))
 				.returning({ id: rooms.id, slug: rooms.slug });
 			await replaceOpeningHours(tx, id, hours);
@@ -52,6 +55,7 @@ export async function updateRoom(
 					{
 						...fields,
 						slug,
+						venueId,
 						isExample: false,
 						openingHours: hoursSummary(hours)
 					}

@@ -54,6 +54,17 @@ export const siteSettingsSchema = z.object({
 });
 export type SiteSettingsInput = z.output<typeof siteSettingsSchema>;
 
+/** '' means "none chosen"; anything else must be a positive id. */
+const optionalId = (label: Label) =>
+	z
+		.string({ error: () => m.error_invalid_choice({ field: label() }) })
+		.trim()
+		.refine((s) => s === '' || /^[1-9][0-9]{0,9}$/.test(s), {
+			error: () => m.error_invalid_choice({ field: label() })
+		})
+		.transform((s) => (s === '' ? null : Number(s)))
+		.default(null);
+
 export const venueSchema = z.object({
 	name: field.text(() => m.content_venue_name(), 200),
 	description: field.optionalLongText(() => m.content_venue_description(), 5000),
@@ -65,20 +76,11 @@ export const venueSchema = z.object({
 		}),
 	city: field.optionalText(() => m.content_venue_city(), 100),
 	openingHours: field.optionalLongText(() => m.content_venue_opening_hours(), 2000),
-	accessibility: field.optionalLongText(() => m.content_venue_accessibility(), 5000)
+	accessibility: field.optionalLongText(() => m.content_venue_accessibility(), 5000),
+	/** Who receives the venue's room requests; none → the contact form's usual recipients. */
+	bookingContactId: optionalId(() => m.venues_booking_contact())
 });
 export type VenueInput = z.output<typeof venueSchema>;
-
-/** '' means "no substitute"; anything else must be a positive id. */
-const optionalId = (label: Label) =>
-	z
-		.string({ error: () => m.error_invalid_choice({ field: label() }) })
-		.trim()
-		.refine((s) => s === '' || /^[1-9][0-9]{0,9}$/.test(s), {
-			error: () => m.error_invalid_choice({ field: label() })
-		})
-		.transform((s) => (s === '' ? null : Number(s)))
-		.default(null);
 
 export const contactPersonSchema = z.object({
 	roleTitle: field.text(() => m.content_person_role_title(), 200),

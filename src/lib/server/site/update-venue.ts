@@ -8,8 +8,12 @@ import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import type { VenueInput } from './site.schemas';
 import { now } from '../time';
+import { checkBookingContact } from './venue-records';
 
-/** Saves a venue's public data; empty address fields stay empty and show as "wird noch ergänzt". */
+/**
+ * Saves a venue's public data and who receives its room requests; empty address fields stay empty
+ * and show as "wird noch ergänzt". The slug stays as it is (links to the venue keep working).
+ */
 export async function updateVenue(
 	db: Db,
 	{ actor, id, input }: { actor: Actor; id: number; input: VenueInput }
@@ -18,6 +22,7 @@ export async function updateVenue(
 	return db.transaction(async (tx) => {
 		const [existing] = await tx.select().from(venues).where(eq(venues.id, id)).for('update');
 		if (!existing) throw new DomainError('NOT_FOUND');
+		await checkBookingContact(tx, input.bookingContactId);
 		const [row] = await tx
 			.update(venues)
 			.set({ ...input, updatedAt: now() })

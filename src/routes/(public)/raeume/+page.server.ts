@@ -6,11 +6,15 @@ import { findFreeRooms } from '$lib/server/rooms/find-free-rooms';
 import { findActiveRooms } from '$lib/server/rooms/public-rooms';
 import { findFirstRoomPhotos } from '$lib/server/rooms/room-photos';
 import { freeRoomSearchSchema } from '$lib/server/rooms/rooms.schemas';
+import { findVenues } from '$lib/server/site/get-site';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, url } = event;
-	const rooms = await findActiveRooms(locals.db);
+	const [rooms, venues] = await Promise.all([findActiveRooms(locals.db), findVenues(locals.db)]);
+	// The place of each room, named only when there is more than one.
+	const venueNames: Record<number, string> =
+		venues.length > 1 ? Object.fromEntries(venues.map((v) => [v.id, v.name])) : {};
 	const photos = await findFirstRoomPhotos(
 		locals.db,
 		rooms.map((room) => room.id)
@@ -19,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!url.searchParams.has('date')) {
 		// Without a search the page shows only the rooms: the same for everyone.
 		shareWithEveryone(locals);
-		return { rooms, photos, fields, search: null };
+		return { rooms, photos, venueNames, fields, search: null };
 	}
 	const formData = new FormData();
 	for (const name of Object.keys(fields)) {
@@ -31,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		return {
 			rooms,
 			photos,
+			venueNames,
 			fields,
 			search: { values: parsed.values, errors: parsed.errors, result: null }
 		};
@@ -46,5 +51,5 @@ export const load: PageServerLoad = async (event) => {
 		}),
 		(err: unknown) => ({ errors: formErrorsOf(err, event), result: null })
 	);
-	return { rooms, photos, fields, search: { values: parsed.values, ...answer } };
+	return { rooms, photos, venueNames, fields, search: { values: parsed.values, ...answer } };
 };

@@ -6,16 +6,23 @@ import { addRoomClosure } from '$lib/server/rooms/add-room-closure';
 import { deleteRoomClosure } from '$lib/server/rooms/delete-room-closure';
 import { findHouseClosures, findRoomsForAdmin } from '$lib/server/rooms/find-rooms-admin';
 import { closureDeleteSchema, closureSchema } from '$lib/server/rooms/room-admin.schemas';
+import { findVenues } from '$lib/server/site/get-site';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = permitted(event, 'rooms.manage');
 	const { db } = event.locals;
-	const [rooms, closures] = await orErrorPage(event, () =>
-		Promise.all([findRoomsForAdmin(db, { actor }), findHouseClosures(db, { actor })])
+	const [rooms, closures, venues] = await orErrorPage(event, () =>
+		Promise.all([
+			findRoomsForAdmin(db, { actor }),
+			findHouseClosures(db, { actor }),
+			findVenues(db)
+		])
 	);
 	return {
 		rooms,
+		// With more than one venue the list says where each room is.
+		showVenue: venues.length > 1,
 		closures,
 		closureFields: describeForm(closureSchema),
 		closureRooms: [

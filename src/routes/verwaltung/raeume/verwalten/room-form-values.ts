@@ -18,7 +18,8 @@ export function roomFormValues(room: Room | null, hours: OpeningHours[]): Record
 				minNoticeHours: String(room.minNoticeHours),
 				maxAdvanceDays: String(room.maxAdvanceDays),
 				maxDurationMinutes: String(room.maxDurationMinutes),
-				active: check(room.active)
+				active: check(room.active),
+				venueId: String(room.venueId)
 			}
 		: {
 				name: '',
@@ -31,7 +32,8 @@ export function roomFormValues(room: Room | null, hours: OpeningHours[]): Record
 				minNoticeHours: '48',
 				maxAdvanceDays: '365',
 				maxDurationMinutes: '720',
-				active: 'on'
+				active: 'on',
+				venueId: ''
 			};
 	// One pair per weekday: the form has room for one time a day (the first, if there are more).
 	for (const h of [...hours].reverse()) {
@@ -40,6 +42,10 @@ export function roomFormValues(room: Room | null, hours: OpeningHours[]): Record
 	}
 	return values;
 }
+
+/** The venues for the room form's "Ort" select (shown only when there is more than one). */
+export const venueOptions = (venues: { id: number; name: string }[]) =>
+	venues.map((v) => ({ value: String(v.id), label: v.name }));
 
 /** What a new room starts with: open on weekdays 09:00–18:00. */
 export const NEW_ROOM_HOURS: OpeningHours[] = [1, 2, 3, 4, 5].map((weekday) => ({

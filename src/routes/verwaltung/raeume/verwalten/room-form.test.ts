@@ -21,11 +21,14 @@ import {
 } from '$lib/server/db/schema';
 import { useImagesDir } from '$lib/server/media/image-files';
 import { MAX_ROOM_PHOTOS } from '$lib/server/rooms/room-photos.schemas';
+import { createVenue } from '$lib/server/site/create-venue';
 import { seedSite } from '$lib/server/site/seed-site';
 import { load as editLoad } from './[id=id]/+page.server';
 import { actions as editActions } from './[id=id]/+page.server';
 import { actions as listActions, load as listLoad } from './+page.server';
-import { actions as newActions } from './neu/+page.server';
+import { actions as newActions, load as newLoad } from './neu/+page.server';
+import { load as publicLoad } from '../../../(public)/raeume/+page.server';
+import { load as venueListLoad } from '../../haus/+page.server';
 
 /*
  * The room forms' actions on a real database, without HTTP: bad input comes back as 400 with a
@@ -464,5 +467,75 @@ describe('room management forms', () => {
 			expect(over.errors?.photo).toMatch(/höchstens 12 Fotos/);
 			expect(await db.select({ n: count() }).from(roomPhotos)).toEqual([{ n: MAX_ROOM_PHOTOS }]);
 		});
+	});
+
+	it('puts a room into a second venue and names the venue where there is more than one', async () => {
+		const second = await createVenue(db, {
+			actor: await createActor(db, { email: 'orte@example.org', roles: ['content'] }),
+			input: {
+				name: 'Pfarrsaal',
+				description: '',
+				street: '',
+				postalCode: '',
+				city: '',
+				openingHours: '',
+				accessibility: '',
+				bookingContactId: null
+			}
+		});
+		const create = (fields: Fields) =>
+			call(newActions.default as Handler, {
+				db,
+				actor: staff,
+				path: '/verwaltung/raeume/verwalten/neu',
+				fields
+			});
+		const [{ n: before }] = await db.select({ n: count() }).from(rooms);
+		const unknown = await create({ ...good(), name: 'Turnhalle', slug: '', venueId: '999999' });
+		expect(unknown.status).toBe(400);
+		expect(unknown.errors?.venueId).toMatch(/Bitte wählen Sie bei „Ort“/);
+		expect((await db.select({ n: count() }).from(rooms))[0].n).toBe(before);
+
+		const created = await create({
+			...good(),
+			name: 'Turnhalle',
+			slug: '',
+			venueId: String(second.id)
+		});
+		expect(created.status).toBe(303);
+		const [turnhalle] = await db.select().from(rooms).where(eq(rooms.slug, 'turnhalle'));
+		expect(turnhalle.venueId).toBe(second.id);
+
+		const form = await call(newLoad as Handler, {
+			db,
+			actor: staff,
+			path: '/verwaltung/raeume/verwalten/neu'
+		});
+		expect(form.data?.venues).toHaveLength(2);
+		expect(form.data?.initial).toMatchObject({ venueId: String(kreativraum.venueId) });
+		const list = await call(listLoad as Handler, {
+			db,
+			actor: staff,
+			path: '/verwaltung/raeume/verwalten'
+		});
+		expect(list.data?.showVenue).toBe(true);
+		expect(list.data?.rooms).toContainEqual(
+			expect.objectContaining({ name: 'Turnhalle', venueName: 'Pfarrsaal' })
+		);
+		const places = await call(venueListLoad as Handler, {
+			db,
+			actor: content,
+			path: '/verwaltung/haus'
+		});
+		expect(places.data?.venues).toContainEqual(
+			expect.objectContaining({ id: second.id, name: 'Pfarrsaal', roomCount: 1 })
+		);
+		const publicPage = await call(publicLoad as Handler, { db, path: '/raeume' });
+		expect(publicPage.data?.venueNames).toMatchObject({ [second.id]: 'Pfarrsaal' });
+
+		// Saved without a choice (as the form with one venue sends it), a room stays where it is.
+		expect((await save(good())).status).toBe(303);
+		const [kept] = await db.select().from(rooms).where(eq(rooms.id, kreativraum.id));
+		expect(kept.venueId).toBe(kreativraum.venueId);
 	});
 });

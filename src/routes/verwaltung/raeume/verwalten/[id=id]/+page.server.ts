@@ -19,7 +19,8 @@ import { findRoomPhotos } from '$lib/server/rooms/room-photos';
 import { removeRoomPhotoSchema, roomPhotoSchema } from '$lib/server/rooms/room-photos.schemas';
 import { unblockRoomTime } from '$lib/server/rooms/unblock-room-time';
 import { updateRoom } from '$lib/server/rooms/update-room';
-import { roomFormValues } from '../room-form-values';
+import { findVenues } from '$lib/server/site/get-site';
+import { roomFormValues, venueOptions } from '../room-form-values';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,10 +30,12 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		getRoomForAdmin(event.locals.db, { actor, id })
 	);
+	const venues = await findVenues(event.locals.db);
 	return {
 		room: { id: room.id, name: room.name, slug: room.slug, isExample: room.isExample },
 		values: roomFormValues(room, hours),
 		fields: describeForm(roomFields),
+		venues: venueOptions(venues),
 		blockFields: describeForm(blockSchema),
 		blocks,
 		photos: await findRoomPhotos(event.locals.db, id),
@@ -52,7 +55,8 @@ export const load: PageServerLoad = async (event) => {
 					openingHours: m.rooms_admin_hours_legend(),
 					block: m.rooms_admin_history_block(),
 					photo: m.rooms_photos_history_photo()
-				}
+				},
+				values: { venueId: Object.fromEntries(venues.map((v) => [v.id, v.name])) }
 			}
 		)
 	};

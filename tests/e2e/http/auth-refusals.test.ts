@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient, mainText } from '../http';
+import { emailFor } from '../accounts';
 import { readMails, TEST_PASSWORD, waitForNewMail } from '../support';
 
 /*
@@ -52,5 +53,48 @@ describe('login and reset refusals (HTTP)', () => {
 				.slice(before)
 				.filter((m) => m.to.includes(UNKNOWN))
 		).toEqual([]);
+	});
+
+	it('does not let an admin remove their own admin role or disable themselves', async () => {
+		const admin = await HttpClient.as('admin');
+		// The list links relatively (../verwaltung/konten/1), as resolve() writes links.
+		const own = new RegExp(`href="[./]*(verwaltung/konten/\\d+)"[^>]*>\\s*${emailFor('admin')}`);
+		let path: string | undefined;
+		for (let page = 1; !path && page <= 20; page++) {
+			const match = own.exec((await admin.get(`/verwaltung/konten?art=staff&seite=${page}`)).body);
+			if (match) path = `/${match[1]}`;
+		}
+		expect(path, 'own account in the list').toBeTruthy();
+		const page = await admin.get(path!);
+		expect(mainText(page.body)).toContain('Das ist Ihr eigenes Konto');
+		expect(page.body).not.toContain('action="?/sperren"');
+
+		const roles = await admin.post(`${path}?/rollen`, { role_content: 'on' });
+		expect(roles.status).toBe(400);
+		expect(mainText(roles.body)).toContain('nicht selbst nehmen');
+		const disable = await admin.post(`${path}?/sperren`, {});
+		expect(disable.status).toBe(400);
+		expect(disable.body).toContain('Sie können Ihr eigenes Konto nicht sperren.');
+		expect((await admin.get('/verwaltung/konten')).status).toBe(200);
+	});
+
+	it('answers unknown accounts with 404 and odd list parameters calmly', async () => {
+		const admin = await HttpClient.as('admin');
+		for (const p of [
+			'/verwaltung/konten/999999',
+			'/verwaltung/konten/abc',
+			'/verwaltung/konten/1e3'
+		]) {
+			expect((await admin.get(p)).status, p).toBe(404);
+		}
+		expect((await admin.post('/verwaltung/konten/999999?/sperren', {})).status).toBe(404);
+		const far = await admin.get('/verwaltung/konten?seite=999');
+		expect(far.status).toBe(200);
+		expect(mainText(far.body)).toContain('Keine Konten gefunden');
+		expect((await admin.get('/verwaltung/konten?seite=-1&art=<x>')).status).toBe(200);
+		const residents = mainText((await admin.get('/verwaltung/konten?art=residents')).body);
+		expect(residents).not.toContain(emailFor('content'));
+		const staff = mainText((await admin.get('/verwaltung/konten?art=staff')).body);
+		expect(staff).toContain(emailFor('content'));
 	});
 });

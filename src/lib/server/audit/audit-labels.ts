@@ -26,7 +26,7 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'contact-person.updated': m.audit_action_contact_person_updated,
 	'contact-person.deleted': m.audit_action_contact_person_deleted,
 	'site-settings.updated': m.audit_action_site_settings_updated,
-	'venue.created': m.venues_audit_action_created,
+	'venue.created': m.audit_action_venue_created,
 	'venue.updated': m.audit_action_venue_updated,
 	'contact-message.answered': m.audit_action_contact_message_answered,
 	'outbox.retried': m.audit_action_outbox_retried,

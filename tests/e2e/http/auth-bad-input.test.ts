@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HttpClient, idsInLinks, mainText } from '../http';
-import { linkPath, readMails, waitForNewMail } from '../support';
+import { emailFor } from '../accounts';
+import { linkPath, readMails, TEST_PASSWORD, waitForNewMail } from '../support';
 
 /*
  * Every account form gets what no browser form would send, over HTTP (no browser: these are
@@ -241,5 +242,30 @@ describe('bad input on every account form', () => {
 		});
 		expect(res.status).toBe(200);
 		expect(factsOf((await admin.get(accountPath)).body)).toContain('keine Rolle');
+	});
+
+	it('ignores return paths to other sites and sends staff to the back office (HTTP)', async () => {
+		for (const weiter of ['https://evil.example/', '//evil.example/', '/\\evil.example']) {
+			// The form on the page, and a post that carries the return path itself.
+			const client = new HttpClient();
+			const page = await client.get(`/anmelden?weiter=${encodeURIComponent(weiter)}`);
+			const actions = [...page.body.matchAll(/<form\b[^>]*action="([^"]*)"/g)].map((m) =>
+				m[1].replace(/&amp;/g, '&')
+			);
+			expect(actions, weiter).toContain('?/anmelden');
+			expect(actions.join(' '), weiter).not.toContain('evil');
+			for (const target of [
+				'/anmelden?/anmelden',
+				`/anmelden?/anmelden&weiter=${encodeURIComponent(weiter)}`
+			]) {
+				const res = await new HttpClient().submit(
+					'/anmelden',
+					{ email: emailFor('rooms'), password: TEST_PASSWORD },
+					target
+				);
+				expect(res.status, `${weiter} ${target}`).toBe(303);
+				expect(res.location, `${weiter} ${target}`).toBe('/verwaltung');
+			}
+		}
 	});
 });

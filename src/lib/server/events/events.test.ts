@@ -3,10 +3,11 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
+import { failure } from '$tests/helpers/domain-error';
 import { ANONYMOUS, type Actor } from '../auth/actor';
 import type { Database, Db } from '../db/client';
 import { auditLog, bookings, eventOccurrences, events, groups, rooms } from '../db/schema';
-import { DomainError } from '../errors';
+
 import { parseFormData } from '../form';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
@@ -83,14 +84,6 @@ describe('events', () => {
 		const parsed = form(over);
 		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 		return parsed.data;
-	}
-	async function failure(promise: Promise<unknown>): Promise<DomainError> {
-		const err = await promise.then(
-			() => undefined,
-			(e: unknown) => e
-		);
-		expect(err).toBeInstanceOf(DomainError);
-		return err as DomainError;
 	}
 	const eventCount = async () => (await db.select({ n: count() }).from(events))[0].n;
 	const titles = (result: Awaited<ReturnType<typeof findUpcomingEvents>>) => [

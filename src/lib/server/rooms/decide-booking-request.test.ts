@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { useRoomsTestSetup } from '$tests/helpers/rooms';
 import { createBookingRequest } from '$tests/factories';
+import { failure } from '$tests/helpers/domain-error';
 import type { Db } from '../db/client';
 import {
 	auditLog,
@@ -12,7 +13,7 @@ import {
 	rooms
 } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import { DomainError, messageOf } from '../errors';
+import { messageOf } from '../errors';
 import { setClock } from '../time';
 import { approveBookingRequest } from './approve-booking-request';
 import { bookingCalendar, foldLine } from './booking-calendar';
@@ -44,15 +45,6 @@ describe('staff decide on room requests', () => {
 			.where(and(eq(auditLog.entityId, String(requestId)), eq(auditLog.action, action)));
 	const mailsOf = (templateKey: string) =>
 		db.select().from(outboxMails).where(eq(outboxMails.templateKey, templateKey));
-
-	async function failure(promise: Promise<unknown>): Promise<DomainError> {
-		const err = await promise.then(
-			() => undefined,
-			(e: unknown) => e
-		);
-		expect(err).toBeInstanceOf(DomainError);
-		return err as DomainError;
-	}
 
 	it('approves a series, leaving out a date staff chose and the date that was taken', async () => {
 		// Someone else has 2 December; the series accepted leaving it out.

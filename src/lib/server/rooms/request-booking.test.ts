@@ -20,6 +20,7 @@ import { requestBooking, previewBookingRequest, type BookingRequestInput } from 
 import { expandRequestedDates } from './series';
 import { findOwnBookingRequests } from './find-own-booking-requests';
 import { createActor } from '$tests/helpers/users';
+import { failure } from '$tests/helpers/domain-error';
 
 const ORIGIN = 'https://quartier.example';
 // A Monday in November; the example rooms are open 08:00–22:00 on weekdays.
@@ -75,15 +76,6 @@ describe('requesting a room', () => {
 
 	const request = (i: BookingRequestInput) =>
 		requestBooking(db, { actor: ANONYMOUS, input: i, origin: ORIGIN });
-
-	async function failure(promise: Promise<unknown>): Promise<DomainError> {
-		const err = await promise.then(
-			() => undefined,
-			(e: unknown) => e
-		);
-		expect(err).toBeInstanceOf(DomainError);
-		return err as DomainError;
-	}
 
 	it('stores a request with its date pending, two links and two mails, all at once', async () => {
 		const result = await request(input());

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { and, asc, eq } from 'drizzle-orm';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
+import { failure } from '$tests/helpers/domain-error';
 import type { Actor } from '../auth/actor';
 import type { Database, Db } from '../db/client';
 import {
@@ -13,7 +14,7 @@ import {
 	rooms
 } from '../db/schema';
 import { ANONYMOUS } from '../auth/actor';
-import { DomainError, messageOf } from '../errors';
+import { messageOf } from '../errors';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { addRoomClosure } from './add-room-closure';
@@ -53,15 +54,6 @@ describe('managing rooms', () => {
 	});
 	beforeEach(() => setClock(NOW));
 	afterEach(() => resetClock());
-
-	async function failure(promise: Promise<unknown>): Promise<DomainError> {
-		const err = await promise.then(
-			() => undefined,
-			(e: unknown) => e
-		);
-		expect(err).toBeInstanceOf(DomainError);
-		return err as DomainError;
-	}
 
 	/** The form as the browser sends it, through the schema. */
 	function room(over: Record<string, string> = {}): RoomInput {

@@ -3,10 +3,11 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
 import { createBookingRequest } from '$tests/factories';
+import { failure } from '$tests/helpers/domain-error';
 import type { Database, Db } from '../db/client';
 import { rooms, users } from '../db/schema';
 import type { Actor } from '../auth/actor';
-import { DomainError } from '../errors';
+
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { approveBookingRequest } from './approve-booking-request';
@@ -54,15 +55,6 @@ describe('room calendar feeds', () => {
 		resetClock();
 		await database?.close();
 	});
-
-	async function failure(promise: Promise<unknown>): Promise<DomainError> {
-		const err = await promise.then(
-			() => undefined,
-			(e: unknown) => e
-		);
-		expect(err).toBeInstanceOf(DomainError);
-		return err as DomainError;
-	}
 
 	it('shows the public busy times only, escaped, with stable UIDs and CRLF lines', async () => {
 		const [room] = await db.select().from(rooms).where(eq(rooms.slug, 'gruppenraum'));

@@ -8,9 +8,9 @@ import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { timeZone } from '../time';
-import { firstHoldingBooking, occupied } from './availability';
+import { occupied } from './availability';
 import type { BlockInput } from './room-admin.schemas';
-import { isOverlap, takenError } from './taken-error';
+import { isOverlap, takenErrorForSlots } from './taken-error';
 import { expandRequestedDates } from './series';
 
 /**
@@ -57,15 +57,11 @@ export async function blockRoomTime(
 		});
 	} catch (err) {
 		if (!isOverlap(err)) throw err;
-		const [room] = await db
-			.select({ bufferMinutes: rooms.bufferMinutes })
-			.from(rooms)
-			.where(eq(rooms.id, roomId));
-		const busy = await firstHoldingBooking(db, roomId, [occupied(slot, room?.bufferMinutes ?? 0)]);
-		const { startsAt, endsAt } = busy ?? { startsAt: slot.start, endsAt: slot.end };
-		throw takenError(startsAt, endsAt, {
-			message: (when) => () => m.rooms_admin_error_block_taken({ when })
-		});
+		throw await takenErrorForSlots(
+			db,
+			{ roomId, slots: [slot] },
+			{ message: (when) => () => m.rooms_admin_error_block_taken({ when }) }
+		);
 	}
 }
 

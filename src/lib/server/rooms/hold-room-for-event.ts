@@ -6,8 +6,8 @@ import { recordAudit } from '../audit/record-audit';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
-import { firstHoldingBooking, occupied } from './availability';
-import { isOverlap, takenError } from './taken-error';
+import { occupied } from './availability';
+import { isOverlap, takenErrorForSlots } from './taken-error';
 import type { Slot } from './series';
 
 export interface EventRoomHold {
@@ -123,14 +123,10 @@ async function insertHolds(
 		});
 	} catch (err) {
 		if (!isOverlap(err)) throw err;
-		const busy = await firstHoldingBooking(
+		throw await takenErrorForSlots(
 			tx,
-			hold.roomId,
-			dates.map((d) => occupied(d, room.bufferMinutes))
+			{ roomId: hold.roomId, slots: dates },
+			{ field: 'roomId', message: (when) => () => m.rooms_event_error_taken({ when }) }
 		);
-		throw takenError(busy?.startsAt ?? dates[0].start, busy?.endsAt ?? dates[0].end, {
-			field: 'roomId',
-			message: (when) => () => m.rooms_event_error_taken({ when })
-		});
 	}
 }

@@ -9,7 +9,7 @@ import { assertCan } from '../auth/permissions';
 import { DomainError, fieldError } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { now, timeZone } from '../time';
-import { firstHoldingBooking, occupied } from './availability';
+import { occupied } from './availability';
 import { bookingCalendar } from './booking-calendar';
 import { asLocale, bookingMovedMail } from './booking-decision-mails';
 import { bookingReference } from './booking-reference';
@@ -21,7 +21,7 @@ import {
 	type RoomWithRules
 } from './booking-rules';
 import { roomPlace } from './get-booking-request';
-import { isOverlap, takenError } from './taken-error';
+import { isOverlap, takenErrorForSlots } from './taken-error';
 import { expandRequestedDates, type Slot } from './series';
 
 export interface MoveInput {
@@ -61,15 +61,11 @@ export async function moveBooking(
 		);
 	} catch (err) {
 		if (!isOverlap(err)) throw err;
-		const [room] = await db
-			.select({ bufferMinutes: rooms.bufferMinutes })
-			.from(rooms)
-			.where(eq(rooms.id, input.roomId));
-		const hold = occupied(slot, room?.bufferMinutes ?? 0);
-		const busy = await firstHoldingBooking(db, input.roomId, [hold], bookingId);
-		throw takenError(busy?.startsAt ?? slot.start, busy?.endsAt ?? slot.end, {
-			message: (when) => () => m.rooms_move_error_taken({ when })
-		});
+		throw await takenErrorForSlots(
+			db,
+			{ roomId: input.roomId, slots: [slot], exceptId: bookingId },
+			{ message: (when) => () => m.rooms_move_error_taken({ when }) }
+		);
 	}
 }
 

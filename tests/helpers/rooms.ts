@@ -20,12 +20,11 @@ export interface RoomsTestSetup {
 }
 
 /**
- * The set-up the room-booking test files share, as hooks of the calling describe: a test database
- * with the site seeded (the example rooms), a rooms and a content staff member, the clock at
- * ROOMS_TEST_NOW, and no requests, bookings or mails left over from the test before. Read the
- * returned object's fields in the tests (they are filled before the first test runs).
+ * The database the room-booking test files share, as hooks of the calling describe: a test
+ * database with the site seeded (the example rooms), a rooms and a content staff member. Read
+ * the returned object's fields in the tests (they are filled before the first test runs).
  */
-export function useRoomsTestSetup(now = ROOMS_TEST_NOW): RoomsTestSetup {
+export function useRoomsTestDatabase(): RoomsTestSetup {
 	const setup = {} as RoomsTestSetup;
 	beforeAll(async () => {
 		setup.database = await createTestDatabase();
@@ -43,6 +42,15 @@ export function useRoomsTestSetup(now = ROOMS_TEST_NOW): RoomsTestSetup {
 	afterAll(async () => {
 		await setup.database?.close();
 	});
+	return setup;
+}
+
+/**
+ * useRoomsTestDatabase, and before each test the clock at `now` and no requests, bookings or
+ * mails left over from the test before.
+ */
+export function useRoomsTestSetup(now = ROOMS_TEST_NOW): RoomsTestSetup {
+	const setup = useRoomsTestDatabase();
 	beforeEach(async () => {
 		setClock(now);
 		await setup.db.delete(bookings);

@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { createTestDatabase } from '$tests/helpers/db';
-import { createActor } from '$tests/helpers/users';
+
 import { createBookingRequest } from '$tests/factories';
+import { useRoomsTestDatabase } from '$tests/helpers/rooms';
 import type { Actor } from '../auth/actor';
-import type { Database, Db } from '../db/client';
+import type { Db } from '../db/client';
 import { auditLog, bookingRequests, bookings, outboxMails } from '../db/schema';
 import { DomainError } from '../errors';
-import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { approveBookingRequest } from './approve-booking-request';
 import { cancelBookingRequest } from './cancel-booking-request';
@@ -23,21 +22,11 @@ const ORIGIN = 'https://quartier.example';
 const NOW = new Date('2026-11-02T09:00:00Z');
 
 describe('staff cancel a booking request and keep an internal note', () => {
-	let database: Database;
+	const setup = useRoomsTestDatabase();
 	let db: Db;
 	let rooms: Actor;
 	let content: Actor;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		rooms = await createActor(db, { email: 'raeume@example.org', roles: ['rooms'] });
-		content = await createActor(db, { email: 'inhalt@example.org', roles: ['content'] });
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	beforeAll(() => ({ db, roomsStaff: rooms, contentStaff: content } = setup));
 	beforeEach(async () => {
 		setClock(NOW);
 		await db.delete(outboxMails);

@@ -1,11 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, eventFor, type Handler } from '$tests/helpers/actions';
-import { createTestDatabase } from '$tests/helpers/db';
 import { ANONYMOUS } from '$tests/helpers/actors';
-import { createActor } from '$tests/helpers/users';
+import { useRoomsTestDatabase } from '$tests/helpers/rooms';
 import type { Actor } from '$lib/server/auth/actor';
-import type { Database, Db } from '$lib/server/db/client';
-import { seedSite } from '$lib/server/site/seed-site';
+import type { Db } from '$lib/server/db/client';
 import { resetClock, setClock } from '$lib/server/time';
 import { load } from './+page.server';
 import { GET } from '../bericht.csv/+server';
@@ -16,21 +14,11 @@ import { GET } from '../bericht.csv/+server';
  */
 
 describe('back office: room usage report', () => {
-	let database: Database;
+	const setup = useRoomsTestDatabase();
 	let db: Db;
 	let rooms: Actor;
 	let content: Actor;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		rooms = await createActor(db, { email: 'bericht-raeume@example.org', roles: ['rooms'] });
-		content = await createActor(db, { email: 'bericht-inhalt@example.org', roles: ['content'] });
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	beforeAll(() => ({ db, roomsStaff: rooms, contentStaff: content } = setup));
 	afterEach(() => resetClock());
 
 	const page = (query: string, actor = rooms) =>

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { call, type Handler } from '$tests/helpers/actions';
-import { createTestDatabase } from '$tests/helpers/db';
-import { createActor } from '$tests/helpers/users';
+
+import { useRoomsTestDatabase } from '$tests/helpers/rooms';
 import type { Actor } from '$lib/server/auth/actor';
-import type { Database, Db } from '$lib/server/db/client';
+import type { Db } from '$lib/server/db/client';
 import { capabilityLinks } from '$lib/server/db/schema';
-import { seedSite } from '$lib/server/site/seed-site';
 import { actions, load } from './+page.server';
 import { GET as staffFeed } from '../../../(public)/raeume/kalender.ics/+server';
 import { GET as roomFeed } from '../../../(public)/raeume/[slug]/belegung.ics/+server';
@@ -17,21 +16,11 @@ import { GET as roomFeed } from '../../../(public)/raeume/[slug]/belegung.ics/+s
  */
 
 describe('back office: the room calendar feed link', () => {
-	let database: Database;
+	const setup = useRoomsTestDatabase();
 	let db: Db;
 	let rooms: Actor;
 	let content: Actor;
-
-	beforeAll(async () => {
-		database = await createTestDatabase();
-		db = database.db;
-		await seedSite(db);
-		rooms = await createActor(db, { email: 'raeume@example.org', roles: ['rooms'] });
-		content = await createActor(db, { email: 'inhalt@example.org', roles: ['content'] });
-	});
-	afterAll(async () => {
-		await database?.close();
-	});
+	beforeAll(() => ({ db, roomsStaff: rooms, contentStaff: content } = setup));
 
 	const path = '/verwaltung/raeume/kalender';
 	const links = async () =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { mainText } from '../http';
+import { formValues, HttpClient, mainText } from '../http';
 import { baseUrl } from '../support';
 
 /**
@@ -169,5 +169,31 @@ describe('events over HTTP', () => {
 		expect(single.match(/BEGIN:VEVENT/g)).toHaveLength(1);
 		expect(single).toMatch(/^RRULE:FREQ=WEEKLY;INTERVAL=1$/m);
 		expect(single).toMatch(/^DTSTART;TZID=Europe\/Berlin:\d{8}T170000$/m);
+	});
+
+	it('lets the office publish a weekly event that then shows in the calendar', async () => {
+		const staff = await HttpClient.as('content');
+		const form = await staff.get('/verwaltung/veranstaltungen/neu');
+		expect(form.status).toBe(200);
+		const title = `Nähcafé ${Date.now()}`;
+		// A Thursday about a year ahead, and the two after it.
+		const first = new Date(Date.now() + 400 * 86_400_000);
+		first.setUTCDate(first.getUTCDate() + ((4 - first.getUTCDay() + 7) % 7));
+		const day = (offset: number) =>
+			new Date(first.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+		const saved = await staff.post('/verwaltung/veranstaltungen/neu', {
+			...formValues(form.body),
+			title,
+			date: day(0),
+			startTime: '18:00',
+			endTime: '20:00',
+			repeat: 'weekly',
+			placeName: 'Pfarrheim'
+		});
+		expect(saved.status, mainText(saved.body).slice(0, 400)).toBe(303);
+		expect(saved.location).toMatch(/^\/verwaltung\/veranstaltungen\?angelegt=1/);
+		expect(mainText((await staff.get('/verwaltung/veranstaltungen')).body)).toContain(title);
+		const listed = await get(`/veranstaltungen?von=${day(0)}&bis=${day(14)}`);
+		expect(mainText(await listed.text()).split(title).length - 1).toBe(3);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient, mainText } from '../http';
 import { emailFor } from '../accounts';
-import { readMails, TEST_PASSWORD, waitForNewMail } from '../support';
+import { linkPath, readMails, TEST_PASSWORD, waitForNewMail } from '../support';
 
 /*
  * Refusals that need the real server's throttles and mail, but no browser (the pages of these
@@ -96,5 +96,79 @@ describe('login and reset refusals (HTTP)', () => {
 		expect(residents).not.toContain(emailFor('content'));
 		const staff = mainText((await admin.get('/verwaltung/konten?art=staff')).body);
 		expect(staff).toContain(emailFor('content'));
+	});
+});
+
+/*
+ * Account administration after the first journey (browser/auth-accounts creates an editor who
+ * sets a password and logs in): roles, a new link, duplicates, and disabling, which ends the
+ * account's sessions at once.
+ */
+describe('account administration (HTTP)', () => {
+	const email = 'e2e-konten-http@example.org';
+	const password = 'Konten-Passwort-2025';
+
+	it('changes roles, resends the link, refuses duplicates, and disabling ends the sessions', async () => {
+		const admin = await HttpClient.as('admin');
+		const before = readMails().length;
+		const created = await admin.submit(
+			'/verwaltung/konten/neu',
+			{ email, display_name: 'Konto über HTTP', role_content: 'on' },
+			'/verwaltung/konten/neu'
+		);
+		expect(created.status, mainText(created.body).slice(0, 300)).toBe(303);
+		const path = created.location!.replace(/\?.*$/, '');
+		expect(path).toMatch(/^\/verwaltung\/konten\/\d+$/);
+		const welcome = await waitForNewMail(before, (m) => m.to.includes(email));
+		const editor = new HttpClient();
+		const setPath = linkPath(welcome.text, '/passwort-setzen');
+		const set = await editor.submit(setPath, { password, password_repeat: password }, setPath);
+		expect(set.status).toBe(303);
+
+		const roles = await admin.post(`${path}?/rollen`, { role_content: 'on', role_rooms: 'on' });
+		expect(roles.status).toBe(200);
+		expect(mainText(roles.body)).toContain('Die Rollen sind gespeichert');
+		expect(mainText((await admin.get(path)).body)).toContain('Räume, Inhalte');
+		const beforeLink = readMails().length;
+		expect(mainText((await admin.post(`${path}?/link`, {})).body)).toContain(
+			'Ein neuer Link wurde'
+		);
+		const link = await waitForNewMail(beforeLink, (m) => m.to.includes(email));
+		expect(link.text).toContain('Räume, Inhalte');
+
+		// The same address in capitals: 409, the form keeps what was entered.
+		const duplicate = await admin.submit(
+			'/verwaltung/konten/neu',
+			{ email: email.toUpperCase(), display_name: 'Doppelt', role_content: 'on' },
+			'/verwaltung/konten/neu'
+		);
+		expect(duplicate.status).toBe(409);
+		expect(mainText(duplicate.body)).toContain('Es gibt schon ein Konto mit dieser E-Mail-Adresse');
+		expect(duplicate.body).toMatch(/name="display_name"[^>]*value="Doppelt"/);
+		const noRole = await admin.submit(
+			'/verwaltung/konten/neu',
+			{ email: 'e2e-ohne-rolle@example.org', display_name: 'Ohne Rolle' },
+			'/verwaltung/konten/neu'
+		);
+		expect(noRole.status).toBe(400);
+		expect(mainText(noRole.body)).toContain('mindestens eine Rolle');
+
+		const session = await HttpClient.login(email, password);
+		expect((await session.get('/verwaltung')).status).toBe(200);
+		expect(mainText((await admin.post(`${path}?/sperren`, {})).body)).toContain(
+			'Das Konto ist gesperrt'
+		);
+		const locked = await session.get('/verwaltung');
+		expect(locked.status).toBe(303);
+		expect(locked.location).toMatch(/^\/anmelden/);
+		const refused = await logIn(new HttpClient(), email, password);
+		expect(mainText(refused.body)).toContain('Dieses Konto ist gesperrt');
+
+		expect(mainText((await admin.post(`${path}?/freischalten`, {})).body)).toContain(
+			'wieder freigeschaltet'
+		);
+		const again = await logIn(new HttpClient(), email, password);
+		expect(again.status).toBe(303);
+		expect(again.location).toBe('/verwaltung');
 	});
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
 	closePage,
-	DESKTOP,
+	checkLayoutAt,
 	expectAccessible,
 	launchBrowser,
 	openPage,
@@ -55,18 +55,18 @@ describe('contact: public pages', () => {
 		await closePage(page);
 	});
 
-	for (const width of [DESKTOP, PHONE]) {
-		it(`shows the thank-you pages accessibly at ${width} px`, async () => {
-			const page = await openPage(browser, { width });
-			await visitAndCheck(page, '/kontakt/danke', 'contact-kontakt-danke');
-			await visitAndCheck(page, '/barrierefreiheit/danke', 'contact-barrierefreiheit-danke');
-			await closePage(page);
+	it('shows the thank-you pages accessibly, fitting 375 px too', async () => {
+		const page = await openPage(browser);
+		await visitAndCheck(page, '/kontakt/danke', 'contact-kontakt-danke', { alsoAt: [PHONE] });
+		await visitAndCheck(page, '/barrierefreiheit/danke', 'contact-barrierefreiheit-danke', {
+			alsoAt: [PHONE]
 		});
-	}
+		await closePage(page);
+	});
 
 	it('shows errors in German with the input kept and markup escaped, accessibly', async () => {
-		for (const width of [DESKTOP, PHONE]) {
-			const page = await openPage(browser, { width });
+		{
+			const page = await openPage(browser);
 			await page.goto('/kontakt');
 			await page.getByLabel('Ihr Name').fill('<script>window.__pwned = 1</script>');
 			await page.getByLabel('Ihre E-Mail-Adresse').fill('keine-adresse');
@@ -91,9 +91,9 @@ describe('contact: public pages', () => {
 			await expect(page.locator('.error-summary a[href="#field-message"]').count()).resolves.toBe(
 				1
 			);
-			// axe at desktop width, the layout at phone width (expectAccessible does either).
 			await expectAccessible(page);
 			await screenshot(page, 'contact-kontakt-errors');
+			await checkLayoutAt(page, [PHONE], 'contact-kontakt-errors');
 
 			await page.goto('/barrierefreiheit');
 			await page
@@ -103,6 +103,7 @@ describe('contact: public pages', () => {
 			await page.waitForSelector('.error-summary');
 			await expectAccessible(page);
 			await screenshot(page, 'contact-barrierefreiheit-errors');
+			await checkLayoutAt(page, [PHONE], 'contact-barrierefreiheit-errors');
 			await closePage(page);
 		}
 	}, 150_000);

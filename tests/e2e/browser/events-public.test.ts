@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closePage, launchBrowser, loginAs, openPage, PHONE, visitAndCheck } from '../support';
+import {
+	checkLayoutAt,
+	closePage,
+	launchBrowser,
+	loginAs,
+	NARROW,
+	openPage,
+	PHONE,
+	screenshot,
+	visitAndCheck
+} from '../support';
 
 /**
  * The public calendar's three templates in Chromium, once each: axe at 1280 px, no sideways
@@ -56,6 +66,53 @@ describe('events: a visitor browses the calendar', () => {
 			await visitAndCheck(staff, '/verwaltung/veranstaltungen/neu', 'events-admin-new', {
 				alsoAt: [PHONE]
 			});
+		} finally {
+			await closePage(staff);
+		}
+	});
+	it('lets the office cancel one date of a series, which the event page then shows', async () => {
+		const staff = await loginAs(browser, 'content', { at: '/verwaltung/veranstaltungen' });
+		try {
+			const href = await staff
+				.getByRole('link', { name: /Seniorentreff/ })
+				.first()
+				.getAttribute('href');
+			const editPath = href!;
+			await visitAndCheck(staff, editPath, 'events-dates-admin', { alsoAt: [PHONE, NARROW] });
+			await Promise.all([
+				staff.waitForURL(/\/termine\/\d+#absagen$/),
+				staff
+					.getByRole('link', { name: /Diesen Termin absagen/ })
+					.first()
+					.click()
+			]);
+			const datePath = new URL(staff.url()).pathname;
+			await visitAndCheck(staff, datePath, 'events-dates-date', { alsoAt: [PHONE, NARROW] });
+			await staff.locator('#field-reason').fill('Der Raum wird gestrichen.');
+			await Promise.all([
+				staff.waitForURL(/gespeichert=1#termine-liste$/),
+				staff.getByRole('button', { name: 'Diesen Termin absagen' }).click()
+			]);
+			await expect(staff.locator('#termine-liste .tag--warn').count()).resolves.toBe(1);
+			await screenshot(staff, 'events-dates-admin-cancelled');
+			await checkLayoutAt(staff, [NARROW], 'events-dates-admin-cancelled');
+
+			await visitAndCheck(staff, '/veranstaltungen/seniorentreff', 'events-dates-public', {
+				axe: false,
+				alsoAt: [NARROW]
+			});
+			const dates = staff.locator('.event-dates li');
+			await expect(dates.first().innerText()).resolves.toMatch(
+				/Abgesagt[\s\S]*Grund: Der Raum wird gestrichen\./
+			);
+
+			// Put it back, so the calendar is as the other tests expect it.
+			await staff.goto(datePath);
+			await Promise.all([
+				staff.waitForURL(/termine-liste$/),
+				staff.getByRole('button', { name: 'Wieder ansetzen' }).click()
+			]);
+			await expect(staff.locator('#termine-liste .tag--warn').count()).resolves.toBe(0);
 		} finally {
 			await closePage(staff);
 		}

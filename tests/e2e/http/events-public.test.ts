@@ -196,4 +196,78 @@ describe('events over HTTP', () => {
 		const listed = await get(`/veranstaltungen?von=${day(0)}&bis=${day(14)}`);
 		expect(mainText(await listed.text()).split(title).length - 1).toBe(3);
 	});
+
+	it('shows a cancelled and a moved date of a series on its page and as overrides in its feed', async () => {
+		const staff = await HttpClient.as('content');
+		const list = await staff.get('/verwaltung/veranstaltungen');
+		const id = /href="[^"]*\/verwaltung\/veranstaltungen\/(\d+)"[^>]*>\s*Sprachcafé/.exec(
+			list.body
+		)?.[1];
+		expect(id, 'Sprachcafé in the staff list').toBeTruthy();
+		const edit = await staff.get(`/verwaltung/veranstaltungen/${id}`);
+		const [first, second] = [...edit.body.matchAll(/\/termine\/(\d+)"/g)].map((m) => m[1]);
+		const datePath = (occurrence: string) =>
+			`/verwaltung/veranstaltungen/${id}/termine/${occurrence}`;
+		const back = `/verwaltung/veranstaltungen/${id}?gespeichert=1#termine-liste`;
+
+		const cancel = await staff.submit(
+			datePath(first),
+			{ reason: '<script>x</script> Ferien' },
+			`${datePath(first)}?/cancel`
+		);
+		expect(cancel.status).toBe(303);
+		expect(cancel.location).toBe(back);
+		const twice = await staff.submit(datePath(first), { reason: '' }, `${datePath(first)}?/cancel`);
+		expect(twice.status).toBe(409);
+		expect(mainText(twice.body)).toContain('Dieser Termin ist schon abgesagt.');
+		const original = formValues((await staff.get(datePath(second))).body);
+		const move = await staff.submit(
+			datePath(second),
+			{ ...original, startTime: '18:00', endTime: '19:30', note: 'Eine Stunde später.' },
+			`${datePath(second)}?/move`
+		);
+		expect(move.status, mainText(move.body).slice(0, 300)).toBe(303);
+		expect(
+			(
+				await staff.post(`/verwaltung/veranstaltungen/${id}/termine/99999999?/cancel`, {
+					reason: ''
+				})
+			).status
+		).toBe(404);
+		expect((await new HttpClient().get(datePath(second))).status).not.toBe(200);
+
+		try {
+			const html = await (await get('/veranstaltungen/sprachcafe')).text();
+			const text = mainText(html);
+			expect(text).toMatch(/Abgesagt Grund: <script>x<\/script> Ferien/);
+			expect(text).toMatch(
+				/18:00–19:30 Verlegt verlegt, ursprünglich .*17:00–19:00 Eine Stunde später\./
+			);
+			expect(html).not.toContain('<script>x');
+			expect(jsonLdOf(html).eventStatus).toMatch(/EventRescheduled|EventScheduled/);
+
+			const ics = await (
+				await get('/veranstaltungen/sprachcafe.ics', { accept: 'text/calendar' })
+			).text();
+			const root = new ICAL.Component(ICAL.parse(ics));
+			const vevents = root.getAllSubcomponents('vevent');
+			expect(vevents).toHaveLength(3);
+			const overrides = vevents.filter((v) => v.hasProperty('recurrence-id'));
+			expect(overrides.map((v) => v.getFirstPropertyValue('status')).sort()).toEqual([
+				'CANCELLED',
+				'CONFIRMED'
+			]);
+			expect(ics).toMatch(/^RECURRENCE-ID;TZID=Europe\/Berlin:\d{8}T170000$/m);
+			expect(ics).toMatch(/^DTSTART;TZID=Europe\/Berlin:\d{8}T180000$/m);
+			expect(new Set(vevents.map((v) => v.getFirstPropertyValue('uid'))).size).toBe(1);
+		} finally {
+			// Back as the other tests of the run expect the calendar.
+			await staff.submit(datePath(first), {}, `${datePath(first)}?/reinstate`);
+			await staff.submit(datePath(second), { ...original, note: '' }, `${datePath(second)}?/move`);
+		}
+		const after = await (
+			await get('/veranstaltungen/sprachcafe.ics', { accept: 'text/calendar' })
+		).text();
+		expect(after.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+	});
 });

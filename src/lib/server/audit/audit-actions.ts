@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
 	'event.updated',
 	'event.cancelled',
 	'event.examples-removed',
+	'event.date-cancelled',
+	'event.date-reinstated',
+	'event.date-moved',
+	'event.split',
 	'group.created',
 	'capability-link.issued',
 	'capability-link.revoked'

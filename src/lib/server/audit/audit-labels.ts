@@ -49,6 +49,10 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'event.updated': m.audit_action_event_updated,
 	'event.cancelled': m.audit_action_event_cancelled,
 	'event.examples-removed': m.audit_action_event_examples_removed,
+	'event.date-cancelled': m.audit_action_event_date_cancelled,
+	'event.date-reinstated': m.audit_action_event_date_reinstated,
+	'event.date-moved': m.audit_action_event_date_moved,
+	'event.split': m.audit_action_event_split,
 	'group.created': m.audit_action_group_created,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked

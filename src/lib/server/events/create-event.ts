@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/client';
-import { events } from '../db/schema';
+import { and, eq, gte } from 'drizzle-orm';
+import { eventOccurrences, events } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
@@ -31,7 +32,18 @@ export async function createEvent(
 /** The body of createEvent in the caller's transaction (the seed uses it for its examples). */
 export async function insertEvent(
 	tx: Tx,
-	{ actor, input, isExample }: { actor: Actor; input: EventInput; isExample: boolean }
+	{
+		actor,
+		input,
+		isExample,
+		adopt
+	}: {
+		actor: Actor;
+		input: EventInput;
+		isExample: boolean;
+		/** Splitting a series: the dates of that event from then on become this one's (same ids). */
+		adopt?: { eventId: number; from: Date };
+	}
 ): Promise<{ id: number; slug: string }> {
 	const times = resolveEventTimes(input);
 	const { dates, lastEndsAt, materialisedUntil } = materialise({ ...times, exdates: [] });
@@ -54,6 +66,17 @@ export async function insertEvent(
 			updatedAt: at
 		})
 		.returning({ id: events.id, slug: events.slug, roomId: events.roomId });
+	if (adopt) {
+		await tx
+			.update(eventOccurrences)
+			.set({ eventId: row.id })
+			.where(
+				and(
+					eq(eventOccurrences.eventId, adopt.eventId),
+					gte(eventOccurrences.originalStart, adopt.from)
+				)
+			);
+	}
 	await writeOccurrences(
 		tx,
 		actor,

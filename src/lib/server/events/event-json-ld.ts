@@ -36,7 +36,17 @@ export function eventJsonLd(
 ): string {
 	const zone = timeZone();
 	const { event, place, group } = detail;
-	const date = detail.nextDates[0] ?? { startsAt: event.startsAt, endsAt: event.endsAt };
+	// The next date that takes place; a cancelled single date is not what people should plan for.
+	const next = detail.nextDates.find((d) => !d.cancelled) ?? detail.nextDates[0];
+	const date = next ?? { startsAt: event.startsAt, endsAt: event.endsAt };
+	const eventStatus =
+		event.status !== 'scheduled'
+			? STATUS[event.status]
+			: next?.cancelled
+				? STATUS.cancelled
+				: next?.moved
+					? 'https://schema.org/EventRescheduled'
+					: STATUS.scheduled;
 	const address = {
 		'@type': 'PostalAddress',
 		...(place.street ? { streetAddress: place.street } : {}),
@@ -56,7 +66,14 @@ export function eventJsonLd(
 		endDate: event.allDay
 			? withOffset(new Date(date.endsAt.getTime() - 1), zone).slice(0, 10)
 			: withOffset(date.endsAt, zone),
-		eventStatus: STATUS[event.status],
+		eventStatus,
+		...(next?.moved && !next.cancelled && eventStatus.endsWith('Rescheduled')
+			? {
+					previousStartDate: event.allDay
+						? withOffset(next.originalStart, zone).slice(0, 10)
+						: withOffset(next.originalStart, zone)
+				}
+			: {}),
 		eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
 		location: {
 			'@type': 'Place',

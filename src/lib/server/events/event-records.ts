@@ -1,4 +1,4 @@
-import { and, eq, like, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, ne, notInArray, or, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Tx } from '../db/client';
 import { eventOccurrences, events, groups, rooms } from '../db/schema';
@@ -98,7 +98,9 @@ export function eventColumns(input: EventInput) {
 /**
  * Replaces an event's stored dates (in the caller's transaction) and asks the room, if any, to
  * hold them. A date that stays (same original start) keeps its row and id, so what is attached
- * to one date later (registrations, a single-date change) survives an edit or an extension.
+ * to one date (registrations, a single-date change) survives an edit or an extension: a date
+ * staff moved keeps its times, a cancelled one stays cancelled. The room holds what is stored
+ * now, so a cancelled date does not hold it and a moved one holds it at its new time.
  */
 export async function writeOccurrences(
 	tx: Tx,
@@ -128,8 +130,25 @@ export async function writeOccurrences(
 			)
 			.onConflictDoUpdate({
 				target: [eventOccurrences.eventId, eventOccurrences.originalStart],
-				set: { startsAt: sql`excluded.starts_at`, endsAt: sql`excluded.ends_at` }
+				set: {
+					startsAt: sql`case when ${eventOccurrences.moved} then ${eventOccurrences.startsAt} else excluded.starts_at end`,
+					endsAt: sql`case when ${eventOccurrences.moved} then ${eventOccurrences.endsAt} else excluded.ends_at end`
+				}
 			});
 	}
-	await holdEventRoom(tx, { actor, event, dates });
+	await holdEventRoom(tx, { actor, event, dates: await heldDates(tx, event.id) });
+}
+
+/** The stored dates of an event that take place (not cancelled), as the room should hold them. */
+export async function heldDates(tx: Tx, eventId: number): Promise<Occurrence[]> {
+	const rows = await tx
+		.select({
+			originalStart: eventOccurrences.originalStart,
+			start: eventOccurrences.startsAt,
+			end: eventOccurrences.endsAt
+		})
+		.from(eventOccurrences)
+		.where(and(eq(eventOccurrences.eventId, eventId), eq(eventOccurrences.cancelled, false)))
+		.orderBy(asc(eventOccurrences.startsAt));
+	return rows;
 }

@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, isNull, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, max, or, sql, type SQL } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
-import { events, groups, rooms, venues } from '../db/schema';
+import { eventOccurrences, events, groups, rooms, venues } from '../db/schema';
 import {
 	icsDateTime,
 	icsDocument,
@@ -93,9 +93,25 @@ function ruleFor(row: FeedRow, zone: string): string {
 	});
 }
 
+/**
+ * A date of a series that differs from its rule: cancelled, moved, or with a note. In the feed
+ * it is an override VEVENT (same UID, RECURRENCE-ID = the date's original start), the RFC 5545
+ * way calendar apps show a single date as cancelled or moved.
+ */
+export interface DateException {
+	eventId: number;
+	originalStart: Date;
+	startsAt: Date;
+	endsAt: Date;
+	cancelled: boolean;
+	cancelReason: string;
+	note: string;
+}
+
 function vevent(
 	row: FeedRow,
-	{ origin, host, zone }: { origin: string; host: string; zone: string }
+	{ origin, host, zone }: { origin: string; host: string; zone: string },
+	exception?: DateException
 ) {
 	const url = `${origin}/veranstaltungen/${row.slug}`;
 	const when = (instant: Date) =>
@@ -107,11 +123,18 @@ function vevent(
 		`UID:event-${row.id}@${host}`,
 		`DTSTAMP:${icsDateTime(row.updatedAt)}`,
 		`LAST-MODIFIED:${icsDateTime(row.updatedAt)}`,
-		`SEQUENCE:${row.sequence}`,
-		`DTSTART${when(row.startsAt)}`,
-		`DTEND${when(row.endsAt)}`
+		`SEQUENCE:${row.sequence}`
 	];
-	if (row.rrule) {
+	if (exception) {
+		lines.push(
+			`RECURRENCE-ID${when(exception.originalStart)}`,
+			`DTSTART${when(exception.startsAt)}`,
+			`DTEND${when(exception.endsAt)}`
+		);
+	} else {
+		lines.push(`DTSTART${when(row.startsAt)}`, `DTEND${when(row.endsAt)}`);
+	}
+	if (row.rrule && !exception) {
 		lines.push(`RRULE:${ruleFor(row, zone)}`);
 		if (row.exdates.length > 0) {
 			const values = row.exdates.map((d) =>
@@ -120,9 +143,14 @@ function vevent(
 			lines.push(`EXDATE${row.allDay ? ';VALUE=DATE' : `;TZID=${zone}`}:${values.join(',')}`);
 		}
 	}
-	const cancelled = row.status === 'cancelled' ? `${m.events_status_cancelled()}: ` : '';
+	const isCancelled = row.status === 'cancelled' || exception?.cancelled === true;
+	const cancelled = isCancelled ? `${m.events_status_cancelled()}: ` : '';
 	lines.push(`SUMMARY:${icsText(cancelled + row.title)}`);
 	const description = [
+		exception?.cancelled && exception.cancelReason
+			? m.events_dates_reason({ reason: exception.cancelReason })
+			: '',
+		exception?.note ?? '',
 		row.description,
 		row.groupName ? m.events_by({ organiser: row.groupName }) : '',
 		url
@@ -138,11 +166,45 @@ function vevent(
 	if (row.categories.length > 0) {
 		lines.push(`CATEGORIES:${row.categories.map((c) => icsText(categoryLabel(c))).join(',')}`);
 	}
-	lines.push(`URL:${url}`, `STATUS:${STATUS[row.status]}`, 'TRANSP:OPAQUE', 'END:VEVENT');
+	const status = exception?.cancelled ? 'CANCELLED' : STATUS[row.status];
+	lines.push(`URL:${url}`, `STATUS:${status}`, 'TRANSP:OPAQUE', 'END:VEVENT');
 	return lines;
 }
 
-function calendar(rows: FeedRow[], { origin, name }: { origin: string; name?: string }): string {
+/** The exceptions of the series among `rows` whose dates end after `since`. */
+async function dateExceptions(db: Db, rows: FeedRow[], since?: Date): Promise<DateException[]> {
+	const ids = rows.filter((r) => r.rrule !== null).map((r) => r.id);
+	if (ids.length === 0) return [];
+	return db
+		.select({
+			eventId: eventOccurrences.eventId,
+			originalStart: eventOccurrences.originalStart,
+			startsAt: eventOccurrences.startsAt,
+			endsAt: eventOccurrences.endsAt,
+			cancelled: eventOccurrences.cancelled,
+			cancelReason: eventOccurrences.cancelReason,
+			note: eventOccurrences.note
+		})
+		.from(eventOccurrences)
+		.where(
+			and(
+				inArray(eventOccurrences.eventId, ids),
+				or(
+					eq(eventOccurrences.cancelled, true),
+					eq(eventOccurrences.moved, true),
+					sql`${eventOccurrences.note} <> ''`
+				),
+				since ? gte(eventOccurrences.endsAt, since) : isNotNull(eventOccurrences.endsAt)
+			)
+		)
+		.orderBy(asc(eventOccurrences.eventId), asc(eventOccurrences.originalStart));
+}
+
+function calendar(
+	rows: FeedRow[],
+	exceptions: DateException[],
+	{ origin, name }: { origin: string; name?: string }
+): string {
 	const zone = timeZone();
 	const host = new URL(origin).host;
 	const components: string[] = [];
@@ -152,7 +214,14 @@ function calendar(rows: FeedRow[], { origin, name }: { origin: string; name?: st
 		const to = new Date(Math.max(...timed.map((r) => r.lastEndsAt.getTime())));
 		components.push(...vtimezone(zone, from, to));
 	}
-	for (const row of rows) components.push(...vevent(row, { origin, host, zone }));
+	const byEvent = new Map<number, DateException[]>();
+	for (const e of exceptions) byEvent.set(e.eventId, [...(byEvent.get(e.eventId) ?? []), e]);
+	for (const row of rows) {
+		components.push(...vevent(row, { origin, host, zone }));
+		for (const exception of byEvent.get(row.id) ?? []) {
+			components.push(...vevent(row, { origin, host, zone }, exception));
+		}
+	}
 	return icsDocument({ prodId: '-//Quartier//Veranstaltungen//DE', name, components });
 }
 
@@ -183,7 +252,8 @@ export async function eventsFeed(
 		.select({ latest: max(events.updatedAt) })
 		.from(events)
 		.where(eq(events.moderation, 'published'));
-	return { ics: calendar(rows, { origin, name }), lastModified: latest ?? null };
+	const exceptions = await dateExceptions(db, rows, since);
+	return { ics: calendar(rows, exceptions, { origin, name }), lastModified: latest ?? null };
 }
 
 /** One published event as a file to import; NOT_FOUND otherwise. */
@@ -193,5 +263,6 @@ export async function eventCalendarFile(
 ): Promise<{ ics: string; lastModified: Date }> {
 	const rows = await feedQuery(db, eq(events.slug, slug));
 	if (rows.length === 0) throw new DomainError('NOT_FOUND', { detail: `event ${slug}` });
-	return { ics: calendar(rows, { origin }), lastModified: rows[0].updatedAt };
+	const exceptions = await dateExceptions(db, rows);
+	return { ics: calendar(rows, exceptions, { origin }), lastModified: rows[0].updatedAt };
 }

@@ -26,6 +26,13 @@ export interface UpcomingDate {
 	groupName: string | null;
 	groupSlug: string | null;
 	isExample: boolean;
+	/** This one date of a series is cancelled (the event goes on), with the reason shown. */
+	dateCancelled: boolean;
+	cancelReason: string;
+	/** Staff moved this date; originalStart is when the rule had it. */
+	moved: boolean;
+	originalStart: Date;
+	note: string;
 }
 
 export interface UpcomingDay {
@@ -101,7 +108,12 @@ export async function findUpcomingEvents(
 			roomName: rooms.name,
 			groupName: groups.name,
 			groupSlug: groups.slug,
-			isExample: events.isExample
+			isExample: events.isExample,
+			dateCancelled: eventOccurrences.cancelled,
+			cancelReason: eventOccurrences.cancelReason,
+			moved: eventOccurrences.moved,
+			originalStart: eventOccurrences.originalStart,
+			note: eventOccurrences.note
 		})
 		.from(eventOccurrences)
 		.innerJoin(events, eq(events.id, eventOccurrences.eventId))

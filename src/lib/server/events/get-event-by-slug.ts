@@ -39,7 +39,16 @@ export async function getEventBySlug(db: Db, slug: string) {
 		.where(and(eq(events.slug, slug), eq(events.moderation, 'published')));
 	if (!row) throw new DomainError('NOT_FOUND', { detail: `event ${slug}` });
 	const nextDates = await db
-		.select({ startsAt: eventOccurrences.startsAt, endsAt: eventOccurrences.endsAt })
+		.select({
+			id: eventOccurrences.id,
+			startsAt: eventOccurrences.startsAt,
+			endsAt: eventOccurrences.endsAt,
+			originalStart: eventOccurrences.originalStart,
+			cancelled: eventOccurrences.cancelled,
+			cancelReason: eventOccurrences.cancelReason,
+			moved: eventOccurrences.moved,
+			note: eventOccurrences.note
+		})
 		.from(eventOccurrences)
 		.where(and(eq(eventOccurrences.eventId, row.event.id), gt(eventOccurrences.endsAt, now())))
 		.orderBy(asc(eventOccurrences.startsAt))

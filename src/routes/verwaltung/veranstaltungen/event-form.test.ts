@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { call, type Fields, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
 import type { Actor } from '$lib/server/auth/actor';
 import type { Database, Db } from '$lib/server/db/client';
-import { events } from '$lib/server/db/schema';
+import { eventOccurrences, events } from '$lib/server/db/schema';
 import { seedSite } from '$lib/server/site/seed-site';
 import { resetClock, setClock } from '$lib/server/time';
 import { actions as editActions, load as editLoad } from './[id=id]/+page.server';
 import { actions as listActions } from './+page.server';
 import { actions as newActions } from './neu/+page.server';
+import {
+	actions as dateActions,
+	load as dateLoad
+} from './[id=id]/termine/[occurrenceId=id]/+page.server';
 
 /*
  * The back office's event forms in-process: bad input comes back as 400 with a German message
@@ -136,6 +140,77 @@ describe('event forms in the back office', () => {
 			expect(after.endsAt).toEqual(before.endsAt);
 			expect(after.sequence).toBe(before.sequence + 1);
 		}
+	});
+
+	it('changes, cancels and reinstates one date of a series through its page', async () => {
+		const [seniors] = await db.select().from(events).where(eq(events.title, 'Seniorentreff'));
+		const id = String(seniors.id);
+		const [first, date] = await db
+			.select()
+			.from(eventOccurrences)
+			.where(eq(eventOccurrences.eventId, seniors.id))
+			.orderBy(asc(eventOccurrences.startsAt));
+		const occurrenceId = String(date.id);
+		const path = `/verwaltung/veranstaltungen/${id}/termine/${occurrenceId}`;
+		const params = { id, occurrenceId };
+		const act = (name: 'move' | 'cancel' | 'reinstate', fields: Fields, actor = content) =>
+			call(dateActions[name] as Handler, { db, actor, path: `${path}?/${name}`, params, fields });
+
+		const loaded = await call(dateLoad as unknown as Handler, { db, actor: content, path, params });
+		expect(loaded.status).toBe(200);
+		const values = (loaded.data as { values: Record<string, string> }).values;
+		expect(values.startTime).toMatch(/^\d\d:\d\d$/);
+		const wrong = await call(dateLoad as unknown as Handler, {
+			db,
+			actor: content,
+			path,
+			params: { id: '999999', occurrenceId }
+		});
+		expect(wrong.status).toBe(404);
+
+		const late = await act('move', { ...values, endTime: '00:30' });
+		expect(late.status).toBe(400);
+		expect(late.errors?.endTime).toMatch(/Ende muss nach dem Beginn/);
+		const long = await act('move', { ...values, note: 'x'.repeat(10_000) });
+		expect(long.status).toBe(400);
+		expect(long.errors?.note).toMatch(/höchstens/);
+		expect((await act('cancel', { reason: '' }, roomsStaff)).status).toBe(403);
+
+		const moved = await act('move', { ...values, note: 'Diesmal im Kreativraum' });
+		expect(moved.status, JSON.stringify(moved.errors)).toBe(303);
+		expect(moved.location).toBe(`/verwaltung/veranstaltungen/${id}?gespeichert=1#termine-liste`);
+		const cancelled = await act('cancel', { reason: 'Ferien <b>!</b>' });
+		expect(cancelled.status).toBe(303);
+		const twice = await act('cancel', { reason: '' });
+		expect(twice.status).toBe(409);
+		expect(JSON.stringify(twice.errors)).toMatch(/schon abgesagt/);
+		expect((await act('reinstate', {})).status).toBe(303);
+		expect((await act('reinstate', {})).status).toBe(409);
+
+		// The edit page lists the dates; "this and following" needs a day of the series.
+		const edit = await call(editLoad as unknown as Handler, {
+			db,
+			actor: content,
+			path: `/verwaltung/veranstaltungen/${id}`,
+			params: { id }
+		});
+		const data = edit.data as {
+			values: Record<string, string>;
+			dates: { dates: { id: number; note: string }[] };
+		};
+		expect(data.dates.dates.find((d) => d.id === date.id)?.note).toBe('Diesmal im Kreativraum');
+		const fields: Fields = {};
+		for (const [key, value] of Object.entries(data.values)) fields[key] = value.split('\n')[0];
+		const dayAfter = (d: Date) => new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10);
+		const split = await call(editActions.save as Handler, {
+			db,
+			actor: content,
+			path: `/verwaltung/veranstaltungen/${id}?/save`,
+			params: { id },
+			fields: { ...fields, scope: 'following', fromDate: dayAfter(first.startsAt) }
+		});
+		expect(split.status).toBe(400);
+		expect(split.errors?.fromDate).toMatch(/keinen Termin/);
 	});
 
 	it('cancels an event and removes the examples in one action each', async () => {

@@ -173,12 +173,25 @@ export const eventOccurrences = pgTable(
 		startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
 		endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
 		/** The date as the rule gives it (RECURRENCE-ID), also when a single date is moved. */
-		originalStart: timestamp('original_start', { withTimezone: true }).notNull()
+		originalStart: timestamp('original_start', { withTimezone: true }).notNull(),
+		/** This one date does not take place (the series goes on); it stays listed as cancelled. */
+		cancelled: boolean('cancelled').notNull().default(false),
+		/** Why, shown publicly with the cancelled date. */
+		cancelReason: text('cancel_reason').notNull().default(''),
+		/**
+		 * Staff set this date's times by hand (starts_at/ends_at differ from what the rule gives):
+		 * re-materialising the series keeps them.
+		 */
+		moved: boolean('moved').notNull().default(false),
+		/** A public note on this date ("Heute im Kreativraum"). */
+		note: text('note').notNull().default('')
 	},
 	(t) => [
 		uniqueIndex('event_occurrences_event_start_unique').on(t.eventId, t.originalStart),
 		index('event_occurrences_starts_idx').on(t.startsAt),
 		index('event_occurrences_ends_idx').on(t.endsAt),
-		check('event_occurrences_order_check', sql`${t.startsAt} < ${t.endsAt}`)
+		check('event_occurrences_order_check', sql`${t.startsAt} < ${t.endsAt}`),
+		check('event_occurrences_reason_check', sql`length(${t.cancelReason}) <= 500`),
+		check('event_occurrences_note_check', sql`length(${t.note}) <= 500`)
 	]
 );

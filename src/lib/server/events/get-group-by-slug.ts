@@ -35,7 +35,14 @@ export async function getGroupBySlug(db: Db, slug: string) {
 		})
 		.from(eventOccurrences)
 		.innerJoin(events, eq(events.id, eventOccurrences.eventId))
-		.where(and(eq(events.groupId, group.id), gt(eventOccurrences.endsAt, at)))
+		// The next date that takes place (a cancelled single date is on the event's page).
+		.where(
+			and(
+				eq(events.groupId, group.id),
+				gt(eventOccurrences.endsAt, at),
+				eq(eventOccurrences.cancelled, false)
+			)
+		)
 		.groupBy(eventOccurrences.eventId)
 		.as('next');
 	const upcoming = await db

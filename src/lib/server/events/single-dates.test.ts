@@ -351,6 +351,61 @@ describe('single dates of a series', () => {
 		expect((await datesOf(id)).find((d) => d.id === dates[2].id)).toEqual(dates[2]);
 	});
 
+	it('reinstating a date whose room was taken meanwhile names the booking; back at its time it is no longer moved', async () => {
+		const { id, dates } = await series();
+		const date = dates[7];
+		await cancelEventDate(db, {
+			actor: content,
+			eventId: id,
+			occurrenceId: date.id,
+			input: { reason: '' }
+		});
+		const local = new Intl.DateTimeFormat('sv-SE', {
+			timeZone: 'Europe/Berlin',
+			dateStyle: 'short',
+			timeStyle: 'short'
+		});
+		const [day, time] = local.format(date.startsAt).split(' ');
+		await createEvent(db, {
+			actor: content,
+			input: input({
+				title: 'Vereinssitzung',
+				repeat: 'none',
+				date: day,
+				startTime: time,
+				endTime: local.format(date.endsAt).split(' ')[1]
+			})
+		});
+		const refused = await failure(
+			reinstateEventDate(db, { actor: content, eventId: id, occurrenceId: date.id })
+		);
+		expect(refused.code).toBe('CONFLICT');
+		expect(Object.values(refused.fieldErrors ?? {})[0]).toMatch(/schon belegt/);
+		expect((await datesOf(id)).find((d) => d.id === date.id)?.cancelled).toBe(true);
+
+		// Moved away and back: an exception no more.
+		const other = dates[8];
+		const [otherDay, otherStart] = local.format(other.startsAt).split(' ');
+		const otherEnd = local.format(other.endsAt).split(' ')[1];
+		await moveEventDate(db, {
+			actor: content,
+			eventId: id,
+			occurrenceId: other.id,
+			input: moveInput({ date: otherDay, startTime: '06:00', endTime: '06:30' })
+		});
+		expect((await datesOf(id)).find((d) => d.id === other.id)?.moved).toBe(true);
+		await moveEventDate(db, {
+			actor: content,
+			eventId: id,
+			occurrenceId: other.id,
+			input: moveInput({ date: otherDay, startTime: otherStart, endTime: otherEnd })
+		});
+		expect((await datesOf(id)).find((d) => d.id === other.id)).toMatchObject({
+			moved: false,
+			startsAt: other.startsAt
+		});
+	});
+
 	it('keeps cancellations and moves when the series is saved again or extended', async () => {
 		const { id, dates } = await series({ repeatEnd: 'never', count: '' });
 		await cancelEventDate(db, {

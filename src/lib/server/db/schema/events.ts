@@ -190,6 +190,10 @@ export const eventOccurrences = pgTable(
 		uniqueIndex('event_occurrences_event_start_unique').on(t.eventId, t.originalStart),
 		index('event_occurrences_starts_idx').on(t.startsAt),
 		index('event_occurrences_ends_idx').on(t.endsAt),
+		// The few dates that differ from their rule, for the feeds' override VEVENTs.
+		index('event_occurrences_exceptions_idx')
+			.on(t.eventId)
+			.where(sql`${t.cancelled} or ${t.moved} or ${t.note} <> ''`),
 		check('event_occurrences_order_check', sql`${t.startsAt} < ${t.endsAt}`),
 		check('event_occurrences_reason_check', sql`length(${t.cancelReason}) <= 500`),
 		check('event_occurrences_note_check', sql`length(${t.note}) <= 500`)

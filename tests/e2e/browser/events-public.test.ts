@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
-	checkLayoutAt,
 	closePage,
 	launchBrowser,
 	loginAs,
-	NARROW,
 	openPage,
 	PHONE,
-	screenshot,
 	visitAndCheck
 } from '../support';
 
@@ -70,7 +67,7 @@ describe('events: a visitor browses the calendar', () => {
 			await closePage(staff);
 		}
 	});
-	it('lets the office cancel one date of a series, which the event page then shows', async () => {
+	it('lets the office cancel one date of a series and set it again', async () => {
 		const staff = await loginAs(browser, 'content', { at: '/verwaltung/veranstaltungen' });
 		try {
 			const href = await staff
@@ -78,7 +75,7 @@ describe('events: a visitor browses the calendar', () => {
 				.first()
 				.getAttribute('href');
 			const editPath = href!;
-			await visitAndCheck(staff, editPath, 'events-dates-admin', { alsoAt: [PHONE, NARROW] });
+			await visitAndCheck(staff, editPath, 'events-dates-admin', { alsoAt: [PHONE] });
 			await Promise.all([
 				staff.waitForURL(/\/termine\/\d+#absagen$/),
 				staff
@@ -87,24 +84,14 @@ describe('events: a visitor browses the calendar', () => {
 					.click()
 			]);
 			const datePath = new URL(staff.url()).pathname;
-			await visitAndCheck(staff, datePath, 'events-dates-date', { alsoAt: [PHONE, NARROW] });
+			await visitAndCheck(staff, datePath, 'events-dates-date', { alsoAt: [PHONE] });
 			await staff.locator('#field-reason').fill('Der Raum wird gestrichen.');
 			await Promise.all([
 				staff.waitForURL(/gespeichert=1#termine-liste$/),
 				staff.getByRole('button', { name: 'Diesen Termin absagen' }).click()
 			]);
 			await expect(staff.locator('#termine-liste .tag--warn').count()).resolves.toBe(1);
-			await screenshot(staff, 'events-dates-admin-cancelled');
-			await checkLayoutAt(staff, [NARROW], 'events-dates-admin-cancelled');
-
-			await visitAndCheck(staff, '/veranstaltungen/seniorentreff', 'events-dates-public', {
-				axe: false,
-				alsoAt: [NARROW]
-			});
-			const dates = staff.locator('.event-dates li');
-			await expect(dates.first().innerText()).resolves.toMatch(
-				/Abgesagt[\s\S]*Grund: Der Raum wird gestrichen\./
-			);
+			// What the public page and the feed then show is an HTTP test (events-public).
 
 			// Put it back, so the calendar is as the other tests expect it.
 			await staff.goto(datePath);

@@ -48,6 +48,10 @@ export const AUDIT_ACTIONS = [
 	'event.cancelled',
 	'event.examples-removed',
 	'group.created',
+	'group.updated',
+	'group.deleted',
+	'group.editor-added',
+	'group.editor-removed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

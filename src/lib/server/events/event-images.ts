@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { eventImages, images } from '../db/schema';
+import { eventImages, events, images } from '../db/schema';
 import { imageView, type ImageView } from '../media/image-view';
 
 /** An event's image as pages show it (public: shown with the event). */
@@ -44,4 +44,19 @@ export async function findEventImages(
 		.innerJoin(images, eq(images.id, eventImages.imageId))
 		.where(inArray(eventImages.eventId, eventIds));
 	return Object.fromEntries(rows.map((row) => [row.eventId, view(row)]));
+}
+
+/** The images of these events by slug (for the list, whose dates name their event by slug). */
+export async function findEventImagesBySlug(
+	db: Db,
+	slugs: string[]
+): Promise<Record<string, EventImageView>> {
+	if (slugs.length === 0) return {};
+	const rows = await db
+		.select({ ...columns, slug: events.slug })
+		.from(eventImages)
+		.innerJoin(images, eq(images.id, eventImages.imageId))
+		.innerJoin(events, eq(events.id, eventImages.eventId))
+		.where(inArray(events.slug, [...new Set(slugs)]));
+	return Object.fromEntries(rows.map((row) => [row.slug, view(row)]));
 }

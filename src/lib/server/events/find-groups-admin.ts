@@ -19,8 +19,10 @@ export async function findGroupsForAdmin(
 				slug: groups.slug,
 				name: groups.name,
 				isExample: groups.isExample,
-				events: sql<number>`(select count(*) from ${events} where ${events.groupId} = ${groups.id})::int`,
-				editors: sql<number>`(select count(*) from ${groupEditors} where ${groupEditors.groupId} = ${groups.id})::int`
+				// Qualified by hand: in a one-table select drizzle writes columns without their table,
+				// and a bare "id" inside the subquery would be the subquery's own.
+				events: sql<number>`(select count(*) from ${events} e where e.group_id = "groups"."id")::int`,
+				editors: sql<number>`(select count(*) from ${groupEditors} ge where ge.group_id = "groups"."id")::int`
 			})
 			.from(groups)
 			.orderBy(asc(sql`lower(${groups.name})`), asc(groups.id))

@@ -178,7 +178,19 @@ describe('groups', () => {
 			const names = list.rows.map((r) => r.name.toLowerCase());
 			expect(names).toEqual([...names].sort());
 			const all = await findGroupsForAdmin(db, { actor: content, page: 1 });
+			for (const row of all.rows) {
+				const [{ n }] = await db
+					.select({ n: count() })
+					.from(events)
+					.where(eq(events.groupId, row.id));
+				const [{ e }] = await db
+					.select({ e: count() })
+					.from(groupEditors)
+					.where(eq(groupEditors.groupId, row.id));
+				expect([row.name, row.events, row.editors]).toEqual([row.name, n, e]);
+			}
 			expect(all.rows.some((r) => r.isExample && r.events > 0)).toBe(true);
+			expect(all.rows.some((r) => r.events === 0)).toBe(true);
 		});
 
 		it('refuses to delete a group that still organises events, and deletes one that does not', async () => {

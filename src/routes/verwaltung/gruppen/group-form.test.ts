@@ -21,6 +21,7 @@ import {
 	load as eventLoad
 } from '../veranstaltungen/[id=id]/+page.server';
 import { load as publicEventLoad } from '../../(public)/veranstaltungen/[slug]/+page.server';
+import { load as publicListLoad } from '../../(public)/veranstaltungen/+page.server';
 import { load as accountLoad } from '../../(auth)/konto/+page.server';
 
 /*
@@ -313,6 +314,11 @@ describe('group and event image forms', () => {
 		expect(JSON.parse(publicPage.data?.jsonLd as string).image).toMatch(
 			new RegExp(`^https?://[^/]+/medien/bilder/${key}-640\\.jpg$`)
 		);
+		// Small in the list, beside the event's dates (only the events that have one).
+		const list = await call(publicListLoad as Handler, { db, path: '/veranstaltungen' });
+		const listed = list.data?.images as Record<string, { image: { src: string } }>;
+		expect(Object.keys(listed)).toEqual([event.slug]);
+		expect(listed[event.slug].image.src).toBe(`/medien/bilder/${key}-640.jpg`);
 
 		const removed = await post(
 			eventActions.removeImage,

@@ -428,8 +428,12 @@ describe('groups', () => {
 		});
 
 		it('stores an image, shows it on the page and in the JSON-LD, replaces it releasing the old files, and removes it', async () => {
+			const [before] = await db.select().from(events).where(eq(events.id, eventId));
 			await setEventImage(db, { actor: content, eventId, input: await imageInput() });
 			const [first] = await db.select().from(images);
+			// Not part of the calendar entry: the feeds' Last-Modified and SEQUENCE stay.
+			const [after] = await db.select().from(events).where(eq(events.id, eventId));
+			expect([after.updatedAt, after.sequence]).toEqual([before.updatedAt, before.sequence]);
 			expect(await db.select().from(eventImages)).toEqual([
 				{ eventId, imageId: first.id, altText: alt }
 			]);

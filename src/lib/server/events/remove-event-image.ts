@@ -1,14 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { eventImages, events } from '../db/schema';
+import { eventImages } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { deleteImage, releaseImageFiles } from '../media/delete-image';
-import { now } from '../time';
 
-/** Removes an event's image; its files go after commit. */
+/**
+ * Removes an event's image; its files go after commit. The event's updated_at stays: the image
+ * is not part of its calendar entry, so subscribed calendars need not fetch it again.
+ */
 export async function removeEventImage(
 	db: Db,
 	{ actor, eventId }: { actor: Actor; eventId: number }
@@ -18,7 +20,6 @@ export async function removeEventImage(
 		const [row] = await tx.delete(eventImages).where(eq(eventImages.eventId, eventId)).returning();
 		if (!row) throw new DomainError('NOT_FOUND', { detail: `image of event ${eventId}` });
 		const image = await deleteImage(tx, row.imageId);
-		await tx.update(events).set({ updatedAt: now() }).where(eq(events.id, eventId));
 		await recordAudit(tx, {
 			actor,
 			action: 'event.updated',

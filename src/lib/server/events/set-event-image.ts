@@ -8,13 +8,13 @@ import { DomainError } from '../errors';
 import { deleteImage, releaseImageFiles } from '../media/delete-image';
 import { processImage } from '../media/process-image';
 import { storeImage } from '../media/store-image';
-import { now } from '../time';
 import type { EventImageInput } from './event-image.schemas';
 
 /**
  * Gives an event its image, or replaces the one it has. The upload is processed before the
  * transaction (CPU only); the new image, the link and the audit record are written together, and
- * the replaced image's files go after commit.
+ * the replaced image's files go after commit. The event's updated_at (its feeds' Last-Modified)
+ * stays: the image is not part of the calendar entry. Cached pages follow event_images' trigger.
  */
 export async function setEventImage(
 	db: Db,
@@ -40,7 +40,6 @@ export async function setEventImage(
 				set: { imageId: stored.id, altText: input.altText }
 			});
 		const old = previous ? await deleteImage(tx, previous.imageId) : null;
-		await tx.update(events).set({ updatedAt: now() }).where(eq(events.id, eventId));
 		await recordAudit(tx, {
 			actor,
 			action: 'event.updated',

@@ -14,7 +14,14 @@ import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
 import type { Database } from '$lib/server/db/client';
-import { bookingRequests, contactPersons, events, outboxMails, rooms } from '$lib/server/db/schema';
+import {
+	bookingRequests,
+	contactPersons,
+	events,
+	groups,
+	outboxMails,
+	rooms
+} from '$lib/server/db/schema';
 import { createNewsPost } from '$lib/server/notices/create-news-post';
 import { createNotice } from '$lib/server/notices/create-notice';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
@@ -117,7 +124,24 @@ const REQUIRED: Record<string, Entry> = {
 	'./veranstaltungen/[id=id]/+page.server.ts': {
 		load: 'events.manage',
 		save: 'events.manage',
-		cancel: 'events.manage'
+		cancel: 'events.manage',
+		setImage: 'events.manage',
+		removeImage: 'events.manage'
+	},
+	'./veranstaltungen/[id=id]/termine/[occurrenceId=id]/+page.server.ts': {
+		load: 'events.manage',
+		cancel: 'events.manage',
+		move: 'events.manage',
+		reinstate: 'events.manage'
+	},
+	'./gruppen/+page.server.ts': { load: 'groups.manage' },
+	'./gruppen/neu/+page.server.ts': { load: 'groups.manage', default: 'groups.manage' },
+	'./gruppen/[id=id]/+page.server.ts': {
+		load: 'groups.manage',
+		save: 'groups.manage',
+		addEditor: 'groups.manage',
+		removeEditor: 'groups.manage',
+		delete: 'groups.manage'
 	},
 	'./seiten/[slug]/+page.server.ts': { load: 'content.edit', default: 'content.edit' }
 };
@@ -224,6 +248,12 @@ describe('back office: route × role matrix', () => {
 		params['./haus/[id=id]/+page.server.ts'] = { id: String(room.venueId) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
+		params['./veranstaltungen/[id=id]/termine/[occurrenceId=id]/+page.server.ts'] = {
+			id: String(event.id),
+			occurrenceId: '1'
+		};
+		const [group] = await db.select({ id: groups.id }).from(groups).limit(1);
+		params['./gruppen/[id=id]/+page.server.ts'] = { id: String(group.id) };
 	});
 	afterAll(async () => {
 		await database?.close();

@@ -52,6 +52,10 @@ export const AUDIT_ACTIONS = [
 	'event.date-moved',
 	'event.split',
 	'group.created',
+	'group.updated',
+	'group.deleted',
+	'group.editor-added',
+	'group.editor-removed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

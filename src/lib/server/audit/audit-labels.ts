@@ -54,6 +54,10 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'event.date-moved': m.audit_action_event_date_moved,
 	'event.split': m.audit_action_event_split,
 	'group.created': m.audit_action_group_created,
+	'group.updated': m.audit_action_group_updated,
+	'group.deleted': m.audit_action_group_deleted,
+	'group.editor-added': m.audit_action_group_editor_added,
+	'group.editor-removed': m.audit_action_group_editor_removed,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

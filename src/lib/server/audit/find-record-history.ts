@@ -24,7 +24,7 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	booking: 'bookings.read',
 	room: 'rooms.manage',
 	event: 'events.manage',
-	group: 'events.manage'
+	group: 'groups.manage'
 };
 
 export interface FieldChange {

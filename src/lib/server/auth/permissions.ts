@@ -92,6 +92,8 @@ export const PERMISSIONS = {
 	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
 	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
 	'events.manage': staffWith('content'),
+	/** Organiser groups and their editors (resident accounts that speak for a group). */
+	'groups.manage': staffWith('content'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -32,7 +32,7 @@ function plain(markdown: string): string {
  */
 export function eventJsonLd(
 	detail: EventDetail,
-	{ url, officeName }: { url: string; officeName: string }
+	{ url, officeName, image }: { url: string; officeName: string; image?: string }
 ): string {
 	const zone = timeZone();
 	const { event, place, group } = detail;
@@ -60,6 +60,7 @@ export function eventJsonLd(
 		name: event.title,
 		description: plain(event.description),
 		url,
+		...(image ? { image } : {}),
 		startDate: event.allDay
 			? withOffset(date.startsAt, zone).slice(0, 10)
 			: withOffset(date.startsAt, zone),

@@ -1,9 +1,10 @@
 import { and, eq, inArray, notExists } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { events, groups } from '../db/schema';
+import { eventImages, events, groups } from '../db/schema';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
+import { deleteImage, releaseImageFiles } from '../media/delete-image';
 import { holdEventRoom } from './room-hold';
 
 /**
@@ -16,7 +17,7 @@ export async function removeExampleEvents(
 	{ actor }: { actor: Actor }
 ): Promise<{ events: number; groups: number }> {
 	assertCan(actor, 'events.manage');
-	return db.transaction(async (tx) => {
+	const { result, images } = await db.transaction(async (tx) => {
 		const examples = await tx
 			.select({
 				id: events.id,
@@ -30,6 +31,15 @@ export async function removeExampleEvents(
 			await holdEventRoom(tx, { actor, event: { ...example, status: 'cancelled' }, dates: [] });
 		}
 		const ids = examples.map((e) => e.id);
+		// An event's image row would go with it (cascade) but not the image: delete those here.
+		const linked = ids.length
+			? await tx
+					.delete(eventImages)
+					.where(inArray(eventImages.eventId, ids))
+					.returning({ imageId: eventImages.imageId })
+			: [];
+		const images = [];
+		for (const { imageId } of linked) images.push(await deleteImage(tx, imageId));
 		if (ids.length) await tx.delete(events).where(inArray(events.id, ids));
 		const removedGroups = await tx
 			.delete(groups)
@@ -46,6 +56,8 @@ export async function removeExampleEvents(
 			entity: 'event',
 			data: { events: examples.map((e) => e.title), groups: removedGroups.length }
 		});
-		return { events: ids.length, groups: removedGroups.length };
+		return { result: { events: ids.length, groups: removedGroups.length }, images };
 	});
+	for (const image of images) await releaseImageFiles(db, image);
+	return result;
 }

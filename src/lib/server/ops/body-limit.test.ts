@@ -19,7 +19,10 @@ describe('the body limit', () => {
 		['POST', '/verwaltung/raeume/verwalten/3/x?/addPhoto', 512 * 1024],
 		['POST', '/verwaltung/raeume/verwalten/neu?/addPhoto', 512 * 1024],
 		['POST', '/kontakt?/addPhoto', 512 * 1024],
-		['PUT', '/verwaltung/raeume/verwalten/3?/addPhoto', 512 * 1024]
+		['PUT', '/verwaltung/raeume/verwalten/3?/addPhoto', 512 * 1024],
+		['POST', '/verwaltung/veranstaltungen/7?/setImage', upload],
+		['POST', '/verwaltung/veranstaltungen/7?/save', 512 * 1024],
+		['POST', '/verwaltung/veranstaltungen/neu?/setImage', 512 * 1024]
 	])('%s %s may send %d bytes', (method, path, bytes) => {
 		expect(bodyLimitFor(method, url(path), env)?.bytes).toBe(bytes);
 	});

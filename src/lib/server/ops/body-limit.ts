@@ -17,7 +17,8 @@ export const UPLOAD_OVERHEAD = 256 * 1024;
 
 /** Form actions that take an image: the page's path and the action's name. */
 const IMAGE_UPLOADS: { path: RegExp; action: string }[] = [
-	{ path: /^\/verwaltung\/raeume\/verwalten\/[1-9]\d*$/, action: 'addPhoto' }
+	{ path: /^\/verwaltung\/raeume\/verwalten\/[1-9]\d*$/, action: 'addPhoto' },
+	{ path: /^\/verwaltung\/veranstaltungen\/[1-9]\d*$/, action: 'setImage' }
 ];
 
 /** The action a POST names, found as SvelteKit finds it (the first `?/name` parameter). */

@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/passwords';
 import { roleLabels } from '$lib/server/auth/role-labels';
 import { isStaff } from '$lib/server/auth/roles';
 import { updateOwnProfile } from '$lib/server/auth/update-own-profile';
+import { findGroupsEditedBy } from '$lib/server/events/group-editors';
 import { formAction } from '$lib/server/forms/action';
 import { permitted } from '$lib/server/forms/domain-errors';
 import { findOwnBookingRequests } from '$lib/server/rooms/find-own-booking-requests';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 			isStaff: isStaff(user)
 		},
 		minLength: MIN_PASSWORD_LENGTH,
-		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor })
+		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor }),
+		groups: await findGroupsEditedBy(event.locals.db, user.id)
 	};
 };
 

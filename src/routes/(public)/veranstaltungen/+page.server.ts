@@ -1,4 +1,5 @@
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
+import { findEventImagesBySlug } from '$lib/server/events/event-images';
 import { findEventFilterOptions } from '$lib/server/events/find-event-filter-options';
 import { findUpcomingEvents } from '$lib/server/events/find-upcoming-events';
 import { filtersFrom, withParam } from './filters';
@@ -12,6 +13,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		findUpcomingEvents(locals.db, { filters }),
 		findEventFilterOptions(locals.db)
 	]);
+	const images = await findEventImagesBySlug(
+		locals.db,
+		upcoming.days.flatMap((d) => d.dates.map((x) => x.slug))
+	);
 	const page = upcoming.page;
 	// The feed of what the filters name that a feed can follow: category, organiser, room.
 	const feed = new URLSearchParams();
@@ -22,6 +27,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		filters,
 		filtered: Object.keys(filters).some((k) => k !== 'seite'),
 		upcoming,
+		images,
 		options,
 		earlier: page > 1 ? withParam(url, 'seite', page === 2 ? null : String(page - 1)) : null,
 		later: upcoming.hasNext ? withParam(url, 'seite', String(page + 1)) : null,

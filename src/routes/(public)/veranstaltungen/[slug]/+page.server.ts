@@ -1,5 +1,6 @@
 import { config } from '$lib/server/config';
 import { eventJsonLd } from '$lib/server/events/event-json-ld';
+import { findEventImage } from '$lib/server/events/event-images';
 import { getEventBySlug } from '$lib/server/events/get-event-by-slug';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
@@ -17,10 +18,17 @@ export const load: PageServerLoad = async (event) => {
 			getEventBySlug(locals.db, params.slug),
 			getSiteSettings(locals.db)
 		]);
-		const pageUrl = `${origin ?? url.origin}/veranstaltungen/${detail.event.slug}`;
+		const base = origin ?? url.origin;
+		const pageUrl = `${base}/veranstaltungen/${detail.event.slug}`;
+		const image = await findEventImage(locals.db, detail.event.id);
 		return {
 			...detail,
-			jsonLd: eventJsonLd(detail, { url: pageUrl, officeName: site.officeName })
+			image,
+			jsonLd: eventJsonLd(detail, {
+				url: pageUrl,
+				officeName: site.officeName,
+				image: image ? `${base}${image.image.src}` : undefined
+			})
 		};
 	});
 };

@@ -1,5 +1,11 @@
+import { config } from '$lib/server/config';
 import { cancelEvent } from '$lib/server/events/cancel-event';
 import { seriesScopeSchema } from '$lib/server/events/event-dates.schemas';
+import { eventImageSchema } from '$lib/server/events/event-image.schemas';
+import { findEventImage } from '$lib/server/events/event-images';
+import { removeEventImage } from '$lib/server/events/remove-event-image';
+import { setEventImage } from '$lib/server/events/set-event-image';
+import { megabytes } from '$lib/server/media/process-image';
 import { eventInputSchema } from '$lib/server/events/events.schemas';
 import { DATES_PAGE, findEventDates } from '$lib/server/events/find-event-dates';
 import { findEventFormChoices, getEventForEdit } from '$lib/server/events/find-events-admin';
@@ -26,7 +32,15 @@ export const load: PageServerLoad = async (event) => {
 			findEventDates(db, { actor, eventId: id, limit })
 		])
 	);
-	return { ...edit, choices, dates, fields: describeForm(saveSchema) };
+	return {
+		...edit,
+		choices,
+		dates,
+		fields: describeForm(saveSchema),
+		image: await findEventImage(db, id),
+		imageFields: describeForm(eventImageSchema),
+		imageMaxMb: megabytes(config().IMAGE_MAX_BYTES)
+	};
 };
 
 export const actions: Actions = {
@@ -42,5 +56,22 @@ export const actions: Actions = {
 		errorsKey: 'deleteErrors',
 		run: (_, { db, actor, event }) => cancelEvent(db, { actor, id: Number(event.params.id) }),
 		redirect: { to: '/verwaltung/veranstaltungen', flash: 'saved' }
+	}),
+	// A multipart form: listed in IMAGE_UPLOADS (ops/body-limit.ts) for its larger body.
+	setImage: backOfficeAction({
+		permission: 'events.manage',
+		schema: eventImageSchema,
+		failData: { form: 'image' },
+		run: (input, { db, actor, event }) =>
+			setEventImage(db, { actor, eventId: Number(event.params.id), input }),
+		redirect: (_, { event }) => `/verwaltung/veranstaltungen/${event.params.id}?bild=1#bild`
+	}),
+	removeImage: backOfficeAction({
+		permission: 'events.manage',
+		failData: { form: 'image' },
+		run: (_, { db, actor, event }) =>
+			removeEventImage(db, { actor, eventId: Number(event.params.id) }),
+		redirect: (_, { event }) =>
+			`/verwaltung/veranstaltungen/${event.params.id}?bild-entfernt=1#bild`
 	})
 };

@@ -47,6 +47,9 @@ export const AUDIT_ACTIONS = [
 	'event.updated',
 	'event.cancelled',
 	'event.examples-removed',
+	'event.proposed',
+	'event.published',
+	'event.rejected',
 	'group.created',
 	'capability-link.issued',
 	'capability-link.revoked'

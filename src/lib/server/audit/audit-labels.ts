@@ -49,6 +49,9 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'event.updated': m.audit_action_event_updated,
 	'event.cancelled': m.audit_action_event_cancelled,
 	'event.examples-removed': m.audit_action_event_examples_removed,
+	'event.proposed': m.audit_action_event_proposed,
+	'event.published': m.audit_action_event_published,
+	'event.rejected': m.audit_action_event_rejected,
 	'group.created': m.audit_action_group_created,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked

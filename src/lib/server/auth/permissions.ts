@@ -92,6 +92,12 @@ export const PERMISSIONS = {
 	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
 	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
 	'events.manage': staffWith('content'),
+	/** Anyone may propose an event through the public form, without an account. */
+	'events.propose': anyone,
+	/** Publish or reject proposals (the content role, like events.manage). */
+	'events.moderate': staffWith('content'),
+	/** The state of one proposal: its submitter's status link, or content staff. */
+	'events.view-proposal-status': anyOf(staffWith('content'), viaLink('event.proposal-status')),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -27,7 +27,11 @@ export async function removeExampleEvents(
 			.from(events)
 			.where(eq(events.isExample, true));
 		for (const example of examples) {
-			await holdEventRoom(tx, { actor, event: { ...example, status: 'cancelled' }, dates: [] });
+			await holdEventRoom(tx, {
+				actor,
+				event: { ...example, status: 'cancelled', moderation: 'published' },
+				dates: []
+			});
 		}
 		const ids = examples.map((e) => e.id);
 		if (ids.length) await tx.delete(events).where(inArray(events.id, ids));

@@ -59,7 +59,8 @@ export async function updateEvent(
 					title: input.title,
 					roomId: input.roomId,
 					status: before.status,
-					isExample: before.isExample
+					isExample: before.isExample,
+					moderation: before.moderation
 				},
 				dates
 			);

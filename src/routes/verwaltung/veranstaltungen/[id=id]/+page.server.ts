@@ -1,5 +1,8 @@
 import { cancelEvent } from '$lib/server/events/cancel-event';
 import { eventInputSchema } from '$lib/server/events/events.schemas';
+import { rejectionSchema } from '$lib/server/events/proposal.schemas';
+import { publishEventProposal } from '$lib/server/events/publish-event-proposal';
+import { rejectEventProposal } from '$lib/server/events/reject-event-proposal';
 import { findEventFormChoices, getEventForEdit } from '$lib/server/events/find-events-admin';
 import { updateEvent } from '$lib/server/events/update-event';
 import { backOfficeAction } from '$lib/server/forms/action';
@@ -14,7 +17,12 @@ export const load: PageServerLoad = async (event) => {
 	const [edit, choices] = await orErrorPage(event, () =>
 		Promise.all([getEventForEdit(db, { actor, id }), findEventFormChoices(db, { actor })])
 	);
-	return { ...edit, choices, fields: describeForm(eventInputSchema) };
+	return {
+		...edit,
+		choices,
+		fields: describeForm(eventInputSchema),
+		rejectFields: describeForm(rejectionSchema)
+	};
 };
 
 export const actions: Actions = {
@@ -30,5 +38,26 @@ export const actions: Actions = {
 		errorsKey: 'deleteErrors',
 		run: (_, { db, actor, event }) => cancelEvent(db, { actor, id: Number(event.params.id) }),
 		redirect: { to: '/verwaltung/veranstaltungen', flash: 'saved' }
+	}),
+	/** A proposal goes public as it stands (after a save, with staff's changes). */
+	publish: backOfficeAction({
+		permission: 'events.moderate',
+		failData: { moderation: true },
+		run: (_, { db, actor, event }) =>
+			publishEventProposal(db, { actor, id: Number(event.params.id), origin: event.url.origin }),
+		redirect: { to: '/verwaltung/veranstaltungen?ansicht=vorschlaege', flash: 'saved' }
+	}),
+	reject: backOfficeAction({
+		permission: 'events.moderate',
+		schema: rejectionSchema,
+		failData: { moderation: true },
+		run: ({ reason }, { db, actor, event }) =>
+			rejectEventProposal(db, {
+				actor,
+				id: Number(event.params.id),
+				reason,
+				origin: event.url.origin
+			}),
+		redirect: { to: '/verwaltung/veranstaltungen?ansicht=vorschlaege', flash: 'saved' }
 	})
 };

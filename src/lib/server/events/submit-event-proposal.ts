@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
-import { events, siteSettings } from '../db/schema';
+import { eventOccurrences, events, siteSettings } from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
@@ -10,12 +10,7 @@ import { DomainError, fieldError, sqlStateOf } from '../errors';
 import { enqueueMail } from '../mail/outbox';
 import { now } from '../time';
 import { materialise, resolveEventTimes } from './event-times';
-import {
-	checkPlaceAndOrganiser,
-	eventColumns,
-	resolveEventSlug,
-	writeOccurrences
-} from './event-records';
+import { checkPlaceAndOrganiser, eventColumns, resolveEventSlug } from './event-records';
 import { proposalForStaffMail, proposalReceivedMail } from './proposal-mails';
 import { proposalAsEventInput, type ProposalInput } from './proposal.schemas';
 
@@ -74,19 +69,20 @@ export async function submitEventProposal(
 					createdAt: at,
 					updatedAt: at
 				})
-				.returning({ id: events.id, roomId: events.roomId });
-			await writeOccurrences(
-				tx,
-				actor,
-				{
-					...row,
-					title: input.title,
-					status: 'scheduled',
-					isExample: false,
-					moderation: 'pending'
-				},
-				dates
-			);
+				.returning({ id: events.id });
+			// A new proposal's dates, stored like any event's so that publishing only flips its
+			// state; not through writeOccurrences, whose room step asks for staff rights: a pending
+			// event has no room to hold or release.
+			if (dates.length > 0) {
+				await tx.insert(eventOccurrences).values(
+					dates.map((d) => ({
+						eventId: row.id,
+						startsAt: d.start,
+						endsAt: d.end,
+						originalStart: d.originalStart
+					}))
+				);
+			}
 			const lastEnd = Math.max(times.endsAt.getTime(), dates.at(-1)?.end.getTime() ?? 0);
 			const days = Math.ceil((lastEnd - at.getTime()) / DAY_MS) + STATUS_LINK_DAYS_AFTER;
 			const status = await issueCapabilityLink(tx, {

@@ -117,7 +117,9 @@ const REQUIRED: Record<string, Entry> = {
 	'./veranstaltungen/[id=id]/+page.server.ts': {
 		load: 'events.manage',
 		save: 'events.manage',
-		cancel: 'events.manage'
+		cancel: 'events.manage',
+		publish: 'events.moderate',
+		reject: 'events.moderate'
 	},
 	'./seiten/[slug]/+page.server.ts': { load: 'content.edit', default: 'content.edit' }
 };

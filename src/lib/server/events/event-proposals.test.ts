@@ -192,7 +192,7 @@ describe('event proposals: submission and moderation', () => {
 		const [audit] = await db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'event.proposed'), eq(auditLog.entityId, id)));
+			.where(and(eq(auditLog.action, 'event.proposed'), eq(auditLog.entityId, String(id))));
 		expect(audit).toBeDefined();
 
 		// The status page: the state, what was proposed; nothing about who proposed it.
@@ -247,6 +247,12 @@ describe('event proposals: submission and moderation', () => {
 		await extendEventDatesJob.run({ db, now: new Date(NOW.getTime() + 30 * 86_400_000) } as never);
 		expect(await db.select().from(bookings).where(eq(bookings.eventId, id))).toHaveLength(0);
 	});
+
+	function staffInput(values: Record<string, string>) {
+		const parsed = parseFormData(toFormData(values), eventInputSchema);
+		if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+		return parsed.data;
+	}
 
 	function toFormData(values: Record<string, string>) {
 		const data = new FormData();
@@ -355,7 +361,7 @@ describe('event proposals: submission and moderation', () => {
 		const [audit] = await db
 			.select()
 			.from(auditLog)
-			.where(and(eq(auditLog.action, 'event.published'), eq(auditLog.entityId, id)));
+			.where(and(eq(auditLog.action, 'event.published'), eq(auditLog.entityId, String(id))));
 		expect(audit).toBeDefined();
 	});
 
@@ -377,7 +383,10 @@ describe('event proposals: submission and moderation', () => {
 			rejectEventProposal(db, { actor: admin, id: raced, reason: 'Passt nicht', origin: ORIGIN })
 		]);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-		const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, raced));
+		const audits = await db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.entityId, String(raced)));
 		expect(
 			audits.filter((a) => a.action === 'event.published' || a.action === 'event.rejected')
 		).toHaveLength(1);
@@ -385,16 +394,13 @@ describe('event proposals: submission and moderation', () => {
 		// A staff event is no proposal.
 		const staffEvent = await createEvent(db, {
 			actor: content,
-			input: parseFormData(
-				toFormData({
-					title: 'Bürosprechstunde',
-					date: '2026-11-24',
-					startTime: '10:00',
-					endTime: '12:00',
-					placeName: 'Büro'
-				}),
-				eventInputSchema
-			).data!
+			input: staffInput({
+				title: 'Bürosprechstunde',
+				date: '2026-11-24',
+				startTime: '10:00',
+				endTime: '12:00',
+				placeName: 'Büro'
+			})
 		});
 		const notProposal = await failure(
 			publishEventProposal(db, { actor: content, id: staffEvent.id, origin: ORIGIN })
@@ -455,16 +461,13 @@ describe('event proposals: submission and moderation', () => {
 		});
 		await createEvent(db, {
 			actor: content,
-			input: parseFormData(
-				toFormData({
-					title: 'Schon da',
-					date: '2026-11-26',
-					startTime: '17:00',
-					endTime: '19:00',
-					roomId: String(gruppenraum)
-				}),
-				eventInputSchema
-			).data!
+			input: staffInput({
+				title: 'Schon da',
+				date: '2026-11-26',
+				startTime: '17:00',
+				endTime: '19:00',
+				roomId: String(gruppenraum)
+			})
 		});
 		const err = await failure(publishEventProposal(db, { actor: content, id, origin: ORIGIN }));
 		expect(err.code).toBe('CONFLICT');

@@ -25,7 +25,7 @@ import type { EventInput } from './events.schemas';
 export async function updateEvent(
 	db: Db,
 	{ actor, id, input }: { actor: Actor; id: number; input: EventInput }
-): Promise<{ id: number; slug: string }> {
+): Promise<{ id: number; slug: string; moderation: string }> {
 	assertCan(actor, 'events.manage');
 	const times = resolveEventTimes(input);
 	return db
@@ -71,7 +71,7 @@ export async function updateEvent(
 				entityId: id,
 				...changes(before, columns)
 			});
-			return { id, slug };
+			return { id, slug, moderation: before.moderation };
 		})
 		.catch(eventSlugConflict);
 }

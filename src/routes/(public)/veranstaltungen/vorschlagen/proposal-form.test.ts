@@ -9,6 +9,7 @@ import { events, outboxMails } from '$lib/server/db/schema';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
 import { seedSite } from '$lib/server/site/seed-site';
 import { resetClock, setClock } from '$lib/server/time';
+import { getEventForEdit } from '$lib/server/events/find-events-admin';
 import { actions as proposalActions, load as proposalLoad } from './+page.server';
 import { load as statusLoad } from '../vorschlag/+page.server';
 import { actions as staffActions } from '../../../verwaltung/veranstaltungen/[id=id]/+page.server';
@@ -167,7 +168,7 @@ describe('event proposal form and moderation actions', () => {
 			.where(eq(events.title, 'Zu entscheiden'));
 		const path = `/verwaltung/veranstaltungen/${proposal.id}`;
 		const params = { id: String(proposal.id) };
-		const staff = (name: 'publish' | 'reject', fields: Fields = {}) =>
+		const staff = (name: 'publish' | 'reject' | 'save', fields: Fields = {}) =>
 			call(staffActions[name] as Handler, { db, actor: content, path, params, fields });
 
 		const short = await staff('reject', { reason: 'Nö' });
@@ -190,6 +191,17 @@ describe('event proposal form and moderation actions', () => {
 			path: '/verwaltung/veranstaltungen?ansicht=quatsch'
 		});
 		expect(unknownTab.status).toBe(404);
+
+		// Edited first with the normal form: back on the proposal, still pending.
+		const { values } = await getEventForEdit(db, { actor: content, id: proposal.id });
+		// As a browser sends it: an unticked checkbox group sends nothing.
+		const sent = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+		const saved = await staff('save', { ...sent, title: 'Zu entscheiden (bearbeitet)' });
+		expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+		expect(saved).toEqual({
+			status: 303,
+			location: `/verwaltung/veranstaltungen/${proposal.id}?gespeichert=1#vorschlag`
+		});
 
 		expect(await staff('publish')).toEqual({
 			status: 303,

@@ -6,6 +6,7 @@ import { rejectEventProposal } from '$lib/server/events/reject-event-proposal';
 import { findEventFormChoices, getEventForEdit } from '$lib/server/events/find-events-admin';
 import { updateEvent } from '$lib/server/events/update-event';
 import { backOfficeAction } from '$lib/server/forms/action';
+import { withFlash } from '$lib/server/forms/flash';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { describeForm } from '$lib/server/form-meta';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +32,11 @@ export const actions: Actions = {
 		schema: eventInputSchema,
 		run: (input, { db, actor, event }) =>
 			updateEvent(db, { actor, id: Number(event.params.id), input }),
-		redirect: { to: '/verwaltung/veranstaltungen', flash: 'saved' }
+		// A proposal edited before the decision: back to it, where the decision buttons are.
+		redirect: (saved) =>
+			saved.moderation === 'pending'
+				? withFlash(`/verwaltung/veranstaltungen/${saved.id}#vorschlag`, 'saved')
+				: withFlash('/verwaltung/veranstaltungen', 'saved')
 	}),
 	cancel: backOfficeAction({
 		permission: 'events.manage',

@@ -126,7 +126,9 @@ const REQUIRED: Record<string, Entry> = {
 		save: 'events.manage',
 		cancel: 'events.manage',
 		setImage: 'events.manage',
-		removeImage: 'events.manage'
+		removeImage: 'events.manage',
+		publish: 'events.moderate',
+		reject: 'events.moderate'
 	},
 	'./veranstaltungen/[id=id]/termine/[occurrenceId=id]/+page.server.ts': {
 		load: 'events.manage',

@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import {
+	checkLayoutAt,
 	closePage,
+	expectAccessible,
 	launchBrowser,
 	loginAs,
 	openPage,
 	PHONE,
+	screenshot,
 	visitAndCheck
 } from '../support';
 
@@ -101,6 +104,75 @@ describe('events: a visitor browses the calendar', () => {
 			]);
 			await expect(staff.locator('#termine-liste .tag--warn').count()).resolves.toBe(0);
 		} finally {
+			await closePage(staff);
+		}
+	});
+
+	it('takes a proposal from a visitor that the office publishes into the calendar', async () => {
+		const visitor = await openPage(browser);
+		const staff = await loginAs(browser, 'content');
+		try {
+			await visitAndCheck(visitor, '/veranstaltungen/vorschlagen', 'events-propose', {
+				alsoAt: [PHONE]
+			});
+			// Sent half-filled: the error summary and the inline messages, checked with axe.
+			const title = `Hoffest ${Date.now()}`;
+			await visitor.locator('#field-title').fill(title);
+			await Promise.all([
+				visitor.waitForLoadState('load'),
+				visitor.getByRole('button', { name: 'Vorschlag senden' }).click()
+			]);
+			await expect(visitor.locator('.error-summary').count()).resolves.toBe(1);
+			await expect(visitor.locator('#field-title').inputValue()).resolves.toBe(title);
+			await expectAccessible(visitor);
+			await screenshot(visitor, 'events-propose-errors');
+			await checkLayoutAt(visitor, [PHONE], 'events-propose-errors');
+
+			const day = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+			await visitor.locator('#field-description').fill('Musik, Kuchen und Flohmarkt im Hof.');
+			await visitor.locator('#field-date').fill(day);
+			await visitor.locator('#field-startTime').fill('15:00');
+			await visitor.locator('#field-endTime').fill('19:00');
+			await visitor.locator('#field-placeName').fill('Innenhof Lindenstraße 4');
+			await visitor.locator('#field-organiserName').fill('Hausgemeinschaft Lindenstraße');
+			await visitor.locator('#field-submitterName').fill('Erika Mustermann');
+			await Promise.all([
+				visitor.waitForURL(/\/veranstaltungen\/vorschlag\?token=/),
+				visitor.getByRole('button', { name: 'Vorschlag senden' }).click()
+			]);
+			await expect(visitor.locator('h1').innerText()).resolves.toBe(
+				'Ihr Vorschlag für den Kalender'
+			);
+			await expect(visitor.getByText('Eingereicht – wird geprüft').count()).resolves.toBe(1);
+			await expectAccessible(visitor);
+			await screenshot(visitor, 'events-proposal-status');
+			const statusUrl = visitor.url();
+
+			await visitAndCheck(
+				staff,
+				'/verwaltung/veranstaltungen?ansicht=vorschlaege',
+				'events-admin-proposals',
+				{ axe: false }
+			);
+			await Promise.all([
+				staff.waitForURL(/\/verwaltung\/veranstaltungen\/\d+$/),
+				staff.getByRole('link', { name: new RegExp(title) }).click()
+			]);
+			await expect(staff.getByText('Erika Mustermann').count()).resolves.toBe(1);
+			await expectAccessible(staff);
+			await screenshot(staff, 'events-admin-proposal');
+			await Promise.all([
+				staff.waitForURL(/ansicht=vorschlaege/),
+				staff.getByRole('button', { name: 'Veröffentlichen', exact: true }).click()
+			]);
+			await staff.goto(`/veranstaltungen?von=${day}&bis=${day}`);
+			await expect(staff.locator('.event-item__title', { hasText: title }).count()).resolves.toBe(
+				1
+			);
+			await visitor.goto(statusUrl);
+			await expect(visitor.getByText('Veröffentlicht', { exact: true }).count()).resolves.toBe(1);
+		} finally {
+			await closePage(visitor);
 			await closePage(staff);
 		}
 	});

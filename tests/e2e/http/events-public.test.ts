@@ -268,4 +268,50 @@ describe('events over HTTP', () => {
 		).text();
 		expect(after.match(/BEGIN:VEVENT/g)).toHaveLength(1);
 	});
+
+	it('takes a proposal without JavaScript: form page, German 400, CSRF, private status page, hidden until decided', async () => {
+		const list = await (await get('/veranstaltungen')).text();
+		expect(list).toContain('href="/veranstaltungen/vorschlagen"');
+		const visitor = new HttpClient(baseUrl());
+		const page = await visitor.get('/veranstaltungen/vorschlagen');
+		expect(page.status).toBe(200);
+		// A plain form that posts to itself: nothing on the page needs a script.
+		expect(page.body).toMatch(/<form method="post"/);
+		expect(page.body).not.toMatch(/<script\b(?![^>]*application\/ld\+json)/);
+		expect(mainText(page.body)).toContain('Ihre E-Mail-Adresse (freiwillig)');
+
+		const bad = await visitor.post('/veranstaltungen/vorschlagen', { title: '<script>x</script>' });
+		expect(bad.status).toBe(400);
+		expect(mainText(bad.body)).toContain('Bitte füllen Sie das Feld „Ihr Name“ aus.');
+		expect(bad.body).not.toContain('<script>x</script>');
+
+		const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+		const fields = {
+			title: 'HTTP-Vorschlag Hoffest',
+			description: 'Ein Fest im Hof.',
+			date: day,
+			startTime: '15:00',
+			endTime: '18:00',
+			repeat: 'none',
+			placeName: 'Hof Lindenstraße',
+			organiserName: 'Hausgemeinschaft',
+			submitterName: 'Erika',
+			submitterEmail: ''
+		};
+		expect(
+			(await visitor.post('/veranstaltungen/vorschlagen', fields, { csrf: false })).status
+		).toBe(403);
+		const sent = await visitor.post('/veranstaltungen/vorschlagen', fields);
+		expect(sent.status, mainText(sent.body)).toBe(303);
+		expect(sent.location).toMatch(/^\/veranstaltungen\/vorschlag\?token=[\w-]{43}&neu=ohne-mail$/);
+		const status = await visitor.get(sent.location);
+		expect(status.status).toBe(200);
+		expect(status.headers.get('x-cache')).not.toBe('hit');
+		const text = mainText(status.body);
+		expect(text).toContain('Eingereicht – wird geprüft');
+		expect(text).toContain('Sie erhalten deshalb keine Nachricht von uns');
+		expect(text).not.toContain('Erika');
+		expect((await get('/veranstaltungen/vorschlag?token=' + 'A'.repeat(43))).status).toBe(404);
+		expect(mainText(await (await get('/veranstaltungen')).text())).not.toContain('HTTP-Vorschlag');
+	});
 });

@@ -94,6 +94,12 @@ export const PERMISSIONS = {
 	'events.manage': staffWith('content'),
 	/** Organiser groups and their editors (resident accounts that speak for a group). */
 	'groups.manage': staffWith('content'),
+	/** Anyone may propose an event through the public form, without an account. */
+	'events.propose': anyone,
+	/** Publish or reject proposals (the content role, like events.manage). */
+	'events.moderate': staffWith('content'),
+	/** The state of one proposal: its submitter's status link, or content staff. */
+	'events.view-proposal-status': anyOf(staffWith('content'), viaLink('event.proposal-status')),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -79,7 +79,8 @@ describe('the back office start page', () => {
 		expect(await countOpenWork(db, { actor: staff('content') })).toEqual({
 			messages: 4,
 			stuckMails: null,
-			bookingRequests: null
+			bookingRequests: null,
+			eventProposals: 0
 		});
 	});
 
@@ -144,7 +145,8 @@ describe('the back office start page', () => {
 			expiringNotices: null,
 			checklist: null,
 			review: null,
-			bookingRequests: { pending: 0 }
+			bookingRequests: { pending: 0 },
+			eventProposals: null
 		});
 		const admin = await getStaffDashboard(db, { actor: staff('admin') });
 		expect(admin.messages && admin.outbox && admin.checklist && admin.review).toBeTruthy();
@@ -156,7 +158,8 @@ describe('the back office start page', () => {
 			await expect(countOpenWork(db, { actor })).resolves.toEqual({
 				messages: null,
 				stuckMails: null,
-				bookingRequests: null
+				bookingRequests: null,
+				eventProposals: null
 			});
 		}
 	});

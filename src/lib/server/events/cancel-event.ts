@@ -25,7 +25,8 @@ export async function cancelEvent(
 				status: events.status,
 				title: events.title,
 				roomId: events.roomId,
-				isExample: events.isExample
+				isExample: events.isExample,
+				moderation: events.moderation
 			})
 			.from(events)
 			.where(eq(events.id, id))

@@ -80,7 +80,7 @@ export async function insertEvent(
 	await writeOccurrences(
 		tx,
 		actor,
-		{ ...row, title: input.title, status: 'scheduled', isExample },
+		{ ...row, title: input.title, status: 'scheduled', isExample, moderation: 'published' },
 		dates
 	);
 	await recordAudit(tx, {

@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor';
 import { DomainError } from '../errors';
 import { now } from '../time';
 import { heldDates } from './event-records';
-import { holdEventRoom } from './room-hold';
+import { holdEventRoom, type EventPlacement } from './room-hold';
 
 /*
  * What the single-date use cases (cancel, reinstate, move) share: loading one date of a series
@@ -25,6 +25,7 @@ export async function lockDate(
 			status: events.status,
 			roomId: events.roomId,
 			isExample: events.isExample,
+			moderation: events.moderation,
 			rrule: events.rrule,
 			allDay: events.allDay,
 			startsAt: events.startsAt,
@@ -66,7 +67,7 @@ export async function lockDate(
 export async function afterDateChange(
 	tx: Tx,
 	actor: Actor,
-	event: { id: number; title: string; status: string; roomId: number | null; isExample: boolean },
+	event: EventPlacement,
 	endsAt?: Date
 ): Promise<void> {
 	await tx

@@ -14,13 +14,20 @@ import { holdEventRoom, type EventPlacement } from './room-hold';
  * organiser checks, and writing the materialised dates.
  */
 
+/** Paths below /veranstaltungen that are pages of their own, not events. */
+const RESERVED_SLUGS = new Set(['vorschlagen', 'vorschlag']);
+
 /** The slug to store: the one staff typed, or one made from the title, numbered when taken. */
 export async function resolveEventSlug(
 	tx: Tx,
 	{ requested, title, selfId }: { requested: string; title: string; selfId?: number }
 ): Promise<string> {
 	if (requested) {
-		if (requested.length > SLUG_MAX || !SLUG_PATTERN.test(requested)) {
+		if (
+			requested.length > SLUG_MAX ||
+			!SLUG_PATTERN.test(requested) ||
+			RESERVED_SLUGS.has(requested)
+		) {
 			throw fieldError('slug', () => m.events_error_slug());
 		}
 		return requested;
@@ -33,6 +40,7 @@ export async function resolveEventSlug(
 		.where(and(or(eq(events.slug, base), like(events.slug, `${base}-%`)), others))
 		.limit(1000);
 	const used = new Set(taken.map((r) => r.slug));
+	for (const reserved of RESERVED_SLUGS) used.add(reserved);
 	if (!used.has(base)) return base;
 	for (let n = 2; ; n++) {
 		if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lt, ne } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import { events } from '../db/schema';
 import { defineJob } from '../jobs/define-job';
@@ -29,6 +29,8 @@ export const extendEventDatesJob = defineJob({
 			.where(
 				and(
 					isNotNull(events.rrule),
+					// A rejected proposal is never shown: its dates need not go on.
+					ne(events.moderation, 'rejected'),
 					lt(events.materialisedUntil, new Date(now.getTime() + REFILL_DAYS * 86_400_000))
 				)
 			)

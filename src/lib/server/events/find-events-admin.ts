@@ -1,45 +1,88 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../db/client';
-import { eventOccurrences, events, groups } from '../db/schema';
+import { eventOccurrences, events, groups, type EventModeration } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { findActiveRooms } from '../rooms/public-rooms';
 import { now, timeZone } from '../time';
 
-/** The back office's list: the events still to come by their next date, then the latest past. */
-export async function findEventsForAdmin(db: Db, { actor }: { actor: Actor }) {
+export const ADMIN_PAGE_SIZE = 50;
+
+/** The list's tabs: published events, proposals waiting for a decision, rejected proposals. */
+export const ADMIN_VIEWS = ['events', 'proposals', 'rejected'] as const;
+export type AdminView = (typeof ADMIN_VIEWS)[number];
+const MODERATION_OF: Record<AdminView, EventModeration> = {
+	events: 'published',
+	proposals: 'pending',
+	rejected: 'rejected'
+};
+
+/** Proposals waiting for a decision (tab label, back-office start page, menu count). */
+export async function countPendingProposals(db: Db): Promise<number> {
+	const [{ n }] = await db
+		.select({ n: count() })
+		.from(events)
+		.where(eq(events.moderation, 'pending'));
+	return n;
+}
+
+/**
+ * The back office's list, one page of one tab: events still to come by their next date, then
+ * past ones, latest first; proposals oldest first (the longest waiting on top).
+ */
+export async function findEventsForAdmin(
+	db: Db,
+	{ actor, view = 'events', page = 1 }: { actor: Actor; view?: AdminView; page?: number }
+) {
 	assertCan(actor, 'events.manage');
 	const at = now();
-	const rows = await db
-		.select({
-			id: events.id,
-			slug: events.slug,
-			title: events.title,
-			status: events.status,
-			moderation: events.moderation,
-			isExample: events.isExample,
-			allDay: events.allDay,
-			rrule: events.rrule,
-			groupName: groups.name,
-			next: sql<
-				Date | string | null
-			>`(select min(${eventOccurrences.startsAt}) from ${eventOccurrences}
-				where ${eventOccurrences.eventId} = ${events.id} and ${eventOccurrences.endsAt} > ${at.toISOString()}::timestamptz)`,
-			lastEndsAt: events.lastEndsAt
-		})
-		.from(events)
-		.leftJoin(groups, eq(groups.id, events.groupId))
-		.orderBy(
-			desc(sql`${events.lastEndsAt} > ${at.toISOString()}::timestamptz`),
-			desc(events.lastEndsAt)
-		)
-		.limit(300);
-	// Coming events by their next date, then the past ones, latest first (as fetched).
-	const listed = rows.map((r) => ({ ...r, next: r.next ? new Date(r.next) : null }));
-	const coming = listed.filter((r) => r.next).sort((a, b) => a.next!.getTime() - b.next!.getTime());
-	return [...coming, ...listed.filter((r) => !r.next)];
+	const next = sql<
+		Date | string | null
+	>`(select min(${eventOccurrences.startsAt}) from ${eventOccurrences}
+				where ${eventOccurrences.eventId} = ${events.id} and ${eventOccurrences.endsAt} > ${at.toISOString()}::timestamptz)`;
+	const where = eq(events.moderation, MODERATION_OF[view]);
+	const order =
+		view === 'events'
+			? [sql`${next} is null`, sql`${next} asc`, desc(events.lastEndsAt), desc(events.id)]
+			: [asc(events.createdAt), asc(events.id)];
+	const [rows, [{ total }], pending, [{ examples }]] = await Promise.all([
+		db
+			.select({
+				id: events.id,
+				slug: events.slug,
+				title: events.title,
+				status: events.status,
+				moderation: events.moderation,
+				isExample: events.isExample,
+				allDay: events.allDay,
+				rrule: events.rrule,
+				groupName: groups.name,
+				organiserName: events.organiserName,
+				startsAt: events.startsAt,
+				createdAt: events.createdAt,
+				next,
+				lastEndsAt: events.lastEndsAt
+			})
+			.from(events)
+			.leftJoin(groups, eq(groups.id, events.groupId))
+			.where(where)
+			.orderBy(...order)
+			.limit(ADMIN_PAGE_SIZE)
+			.offset((page - 1) * ADMIN_PAGE_SIZE),
+		db.select({ total: count() }).from(events).where(where),
+		countPendingProposals(db),
+		db.select({ examples: count() }).from(events).where(eq(events.isExample, true))
+	]);
+	return {
+		rows: rows.map((r) => ({ ...r, next: r.next ? new Date(r.next) : null })),
+		total,
+		page,
+		pages: Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE)),
+		pending,
+		examples
+	};
 }
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -142,7 +185,20 @@ export async function getEventForEdit(db: Db, { actor, id }: { actor: Actor; id:
 			title: event.title,
 			status: event.status,
 			isExample: event.isExample,
-			sequence: event.sequence
+			sequence: event.sequence,
+			moderation: event.moderation,
+			/** A proposal's submitter (personal data: shown to content staff only). */
+			proposal:
+				event.submitterName || event.organiserName || event.moderation !== 'published'
+					? {
+							submitterName: event.submitterName,
+							submitterEmail: event.submitterEmail,
+							organiserName: event.organiserName,
+							submittedAt: event.createdAt,
+							rejectionReason: event.rejectionReason,
+							moderatedAt: event.moderatedAt
+						}
+					: null
 		},
 		values
 	};

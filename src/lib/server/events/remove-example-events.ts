@@ -28,7 +28,11 @@ export async function removeExampleEvents(
 			.from(events)
 			.where(eq(events.isExample, true));
 		for (const example of examples) {
-			await holdEventRoom(tx, { actor, event: { ...example, status: 'cancelled' }, dates: [] });
+			await holdEventRoom(tx, {
+				actor,
+				event: { ...example, status: 'cancelled', moderation: 'published' },
+				dates: []
+			});
 		}
 		const ids = examples.map((e) => e.id);
 		// An event's image row would go with it (cascade) but not the image: delete those here.

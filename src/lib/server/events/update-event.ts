@@ -26,6 +26,7 @@ import type { SeriesScopeInput } from './event-dates.schemas';
 import type { EventInput } from './events.schemas';
 
 type EventRow = typeof events.$inferSelect;
+type UpdatedEvent = { id: number; slug: string; moderation: string };
 
 /**
  * Changes an event: its dates are materialised again from the new rule (exceptions that no
@@ -42,13 +43,18 @@ export async function updateEvent(
 		input,
 		scope
 	}: { actor: Actor; id: number; input: EventInput; scope?: SeriesScopeInput }
-): Promise<{ id: number; slug: string }> {
+): Promise<UpdatedEvent> {
 	assertCan(actor, 'events.manage');
 	return db
 		.transaction(async (tx) => {
 			const [before] = await tx.select().from(events).where(eq(events.id, id)).for('update');
 			if (!before) throw new DomainError('NOT_FOUND');
-			if (scope?.scope === 'following' && before.rrule !== null) {
+			// A proposal is changed as a whole: the split's new part would be published at once.
+			if (
+				scope?.scope === 'following' &&
+				before.rrule !== null &&
+				before.moderation === 'published'
+			) {
 				const from = await splitDate(tx, before, scope.fromDate);
 				if (from.getTime() !== before.startsAt.getTime()) {
 					return splitSeries(tx, { actor, before, input, from });
@@ -62,7 +68,7 @@ export async function updateEvent(
 async function updateAll(
 	tx: Tx,
 	{ actor, before, input }: { actor: Actor; before: EventRow; input: EventInput }
-): Promise<{ id: number; slug: string }> {
+): Promise<UpdatedEvent> {
 	const id = before.id;
 	const times = resolveEventTimes(input);
 	await checkPlaceAndOrganiser(tx, input);
@@ -92,7 +98,8 @@ async function updateAll(
 			title: input.title,
 			roomId: input.roomId,
 			status: before.status,
-			isExample: before.isExample
+			isExample: before.isExample,
+			moderation: before.moderation
 		},
 		dates
 	);
@@ -103,7 +110,7 @@ async function updateAll(
 		entityId: id,
 		...changes(before, columns)
 	});
-	return { id, slug };
+	return { id, slug, moderation: before.moderation };
 }
 
 /** The original start of the series' date on the chosen day; a field error if there is none. */
@@ -149,7 +156,7 @@ function ruleUntil(rule: string, from: Date): string {
 async function splitSeries(
 	tx: Tx,
 	{ actor, before, input, from }: { actor: Actor; before: EventRow; input: EventInput; from: Date }
-): Promise<{ id: number; slug: string }> {
+): Promise<UpdatedEvent> {
 	const zone = timeZone();
 	const day = Temporal.Instant.fromEpochMilliseconds(from.getTime())
 		.toZonedDateTimeISO(zone)
@@ -167,7 +174,8 @@ async function splitSeries(
 		title: before.title,
 		roomId: before.roomId,
 		status: before.status,
-		isExample: before.isExample
+		isExample: before.isExample,
+		moderation: before.moderation
 	};
 	// The old event lets go of the room for the dates it hands over before the new one holds it.
 	await holdEventRoom(tx, {
@@ -215,5 +223,5 @@ async function splitSeries(
 		entityId: created.id,
 		data: { from, oldEvent: before.id }
 	});
-	return created;
+	return { ...created, moderation: 'published' };
 }

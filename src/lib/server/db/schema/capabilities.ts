@@ -22,6 +22,8 @@ export const CAPABILITY_PURPOSES = {
 	'booking.status': 'booking',
 	'booking.cancel': 'booking',
 	'event.moderate': 'event',
+	/** The submitter's private page with the state of an event proposal. */
+	'event.proposal-status': 'event',
 	/** A staff member's private room calendar feed (calendar apps cannot sign in). */
 	'rooms.staff-feed': 'user'
 } as const;

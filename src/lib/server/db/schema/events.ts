@@ -130,7 +130,21 @@ export const events = pgTable(
 		materialisedUntil: timestamp('materialised_until', { withTimezone: true }).notNull(),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/*
+		 * A proposal from the public form (moderation 'pending' until staff decide). The
+		 * submitter's name and address are personal data: kept only in these columns, so they
+		 * can be erased without touching the event. Never shown on public pages.
+		 */
+		submitterName: text('submitter_name').notNull().default(''),
+		/** Empty: the submitter chose not to hear back. */
+		submitterEmail: text('submitter_email').notNull().default(''),
+		/** Who organises it, as the submitter typed it (a proposal names no group). */
+		organiserName: text('organiser_name').notNull().default(''),
+		/** Staff's reason for rejecting a proposal, shown on the submitter's status page. */
+		rejectionReason: text('rejection_reason').notNull().default(''),
+		moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+		moderatedBy: integer('moderated_by').references(() => users.id, { onDelete: 'set null' })
 	},
 	(t) => [
 		uniqueIndex('events_slug_unique').on(t.slug),
@@ -152,6 +166,11 @@ export const events = pgTable(
 			sql`${t.startsAt} < ${t.endsAt} and ${t.endsAt} <= ${t.startsAt} + interval '31 days'`
 		),
 		check('events_sequence_check', sql`${t.sequence} >= 0`),
+		// A rejection always says why: the submitter reads it on their status page.
+		check(
+			'events_rejection_reason_check',
+			sql`${t.moderation} <> 'rejected' or ${t.rejectionReason} <> ''`
+		),
 		check(
 			'events_coordinates_check',
 			sql`(${t.latitude} is null) = (${t.longitude} is null) and (${t.latitude} is null or (${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180))`

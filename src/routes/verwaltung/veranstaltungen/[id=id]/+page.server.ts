@@ -8,9 +8,13 @@ import { setEventImage } from '$lib/server/events/set-event-image';
 import { megabytes } from '$lib/server/media/process-image';
 import { eventInputSchema } from '$lib/server/events/events.schemas';
 import { DATES_PAGE, findEventDates } from '$lib/server/events/find-event-dates';
+import { rejectionSchema } from '$lib/server/events/proposal.schemas';
+import { publishEventProposal } from '$lib/server/events/publish-event-proposal';
+import { rejectEventProposal } from '$lib/server/events/reject-event-proposal';
 import { findEventFormChoices, getEventForEdit } from '$lib/server/events/find-events-admin';
 import { updateEvent } from '$lib/server/events/update-event';
 import { backOfficeAction } from '$lib/server/forms/action';
+import { withFlash } from '$lib/server/forms/flash';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { describeForm } from '$lib/server/form-meta';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 		fields: describeForm(saveSchema),
 		image: await findEventImage(db, id),
 		imageFields: describeForm(eventImageSchema),
-		imageMaxMb: megabytes(config().IMAGE_MAX_BYTES)
+		imageMaxMb: megabytes(config().IMAGE_MAX_BYTES),
+		rejectFields: describeForm(rejectionSchema)
 	};
 };
 
@@ -49,7 +54,11 @@ export const actions: Actions = {
 		schema: saveSchema,
 		run: ({ scope, fromDate, ...input }, { db, actor, event }) =>
 			updateEvent(db, { actor, id: Number(event.params.id), input, scope: { scope, fromDate } }),
-		redirect: { to: '/verwaltung/veranstaltungen', flash: 'saved' }
+		// A proposal edited before the decision: back to it, where the decision buttons are.
+		redirect: (saved) =>
+			saved.moderation === 'pending'
+				? withFlash(`/verwaltung/veranstaltungen/${saved.id}#vorschlag`, 'saved')
+				: withFlash('/verwaltung/veranstaltungen', 'saved')
 	}),
 	cancel: backOfficeAction({
 		permission: 'events.manage',
@@ -73,5 +82,26 @@ export const actions: Actions = {
 			removeEventImage(db, { actor, eventId: Number(event.params.id) }),
 		redirect: (_, { event }) =>
 			`/verwaltung/veranstaltungen/${event.params.id}?bild-entfernt=1#bild`
+	}),
+	/** A proposal goes public as it stands (after a save, with staff's changes). */
+	publish: backOfficeAction({
+		permission: 'events.moderate',
+		failData: { moderation: true },
+		run: (_, { db, actor, event }) =>
+			publishEventProposal(db, { actor, id: Number(event.params.id), origin: event.url.origin }),
+		redirect: { to: '/verwaltung/veranstaltungen?ansicht=vorschlaege', flash: 'saved' }
+	}),
+	reject: backOfficeAction({
+		permission: 'events.moderate',
+		schema: rejectionSchema,
+		failData: { moderation: true },
+		run: ({ reason }, { db, actor, event }) =>
+			rejectEventProposal(db, {
+				actor,
+				id: Number(event.params.id),
+				reason,
+				origin: event.url.origin
+			}),
+		redirect: { to: '/verwaltung/veranstaltungen?ansicht=vorschlaege', flash: 'saved' }
 	})
 };

@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
 	'event.updated',
 	'event.cancelled',
 	'event.examples-removed',
+	'registration.created',
+	'registration.cancelled',
+	'registration.promoted',
+	'registration.anonymised',
 	'group.created',
 	'capability-link.issued',
 	'capability-link.revoked'
@@ -68,6 +72,7 @@ export const AUDIT_ENTITIES = [
 	'booking',
 	'room',
 	'event',
+	'event_registration',
 	'group'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

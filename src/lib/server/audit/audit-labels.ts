@@ -49,6 +49,10 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'event.updated': m.audit_action_event_updated,
 	'event.cancelled': m.audit_action_event_cancelled,
 	'event.examples-removed': m.audit_action_event_examples_removed,
+	'registration.created': m.audit_action_registration_created,
+	'registration.cancelled': m.audit_action_registration_cancelled,
+	'registration.promoted': m.audit_action_registration_promoted,
+	'registration.anonymised': m.audit_action_registration_anonymised,
 	'group.created': m.audit_action_group_created,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked

@@ -92,6 +92,10 @@ export const PERMISSIONS = {
 	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
 	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
 	'events.manage': staffWith('content'),
+	/** Anyone may sign up for an event with registration (no account: the e-mail is the proof). */
+	'events.register': anyone,
+	/** The cancel link of a registration shows and cancels that one; content staff any. */
+	'events.registration-cancel': anyOf(staffWith('content'), viaLink('event.registration-cancel')),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

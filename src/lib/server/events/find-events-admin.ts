@@ -7,6 +7,7 @@ import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { findActiveRooms } from '../rooms/public-rooms';
 import { now, timeZone } from '../time';
+import { registrationValues } from './registration-settings';
 
 /** The back office's list: the events still to come by their next date, then the latest past. */
 export async function findEventsForAdmin(db: Db, { actor }: { actor: Actor }) {
@@ -133,7 +134,8 @@ export async function getEventForEdit(db: Db, { actor, id }: { actor: Actor; id:
 		wheelchairAccessible: check(event.wheelchairAccessible),
 		cost: event.cost,
 		isFree: check(event.isFree),
-		slug: event.slug
+		slug: event.slug,
+		...registrationValues(event)
 	};
 	return {
 		event: {

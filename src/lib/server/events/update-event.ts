@@ -16,6 +16,7 @@ import {
 	writeOccurrences
 } from './event-records';
 import type { EventInput } from './events.schemas';
+import { checkRegisteredDates, registrationColumns } from './registration-settings';
 
 /**
  * Changes an event: its dates are materialised again from the new rule (exceptions that no
@@ -40,7 +41,13 @@ export async function updateEvent(
 			});
 			const exdates = before.exdates.filter((d) => times.rrule !== null && d >= times.startsAt);
 			const { dates, lastEndsAt, materialisedUntil } = materialise({ ...times, exdates });
-			const columns = { ...eventColumns(input), ...times, slug, exdates };
+			const registration = registrationColumns(input);
+			const columns = { ...eventColumns(input), ...registration, ...times, slug, exdates };
+			await checkRegisteredDates(tx, {
+				eventId: id,
+				dates,
+				capacity: registration.registrationCapacity
+			});
 			await tx
 				.update(events)
 				.set({

@@ -22,6 +22,8 @@ export const CAPABILITY_PURPOSES = {
 	'booking.status': 'booking',
 	'booking.cancel': 'booking',
 	'event.moderate': 'event',
+	/** The cancel link in a registration's confirmation mail. */
+	'event.registration-cancel': 'event_registration',
 	/** A staff member's private room calendar feed (calendar apps cannot sign in). */
 	'rooms.staff-feed': 'user'
 } as const;

@@ -1,6 +1,7 @@
 import { config } from '$lib/server/config';
 import { eventJsonLd } from '$lib/server/events/event-json-ld';
 import { getEventBySlug } from '$lib/server/events/get-event-by-slug';
+import { findRegistrationDates } from '$lib/server/events/find-event-registrations';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import { getSiteSettings } from '$lib/server/site/get-site';
@@ -17,9 +18,13 @@ export const load: PageServerLoad = async (event) => {
 			getEventBySlug(locals.db, params.slug),
 			getSiteSettings(locals.db)
 		]);
+		const registrationDates = detail.event.registrationEnabled
+			? await findRegistrationDates(locals.db, { eventId: detail.event.id })
+			: [];
 		const pageUrl = `${origin ?? url.origin}/veranstaltungen/${detail.event.slug}`;
 		return {
 			...detail,
+			registrationDates,
 			jsonLd: eventJsonLd(detail, { url: pageUrl, officeName: site.officeName })
 		};
 	});

@@ -65,6 +65,8 @@ describe('events: a visitor signs up and cancels', () => {
 	it('signs up, gets the mail, cancels with its link; staff see the list', async () => {
 		await page.goto(`/veranstaltungen/${slug}`);
 		await expect(page.getByText('Noch 12 Plätze frei').count()).resolves.toBe(1);
+		await screenshot(page, 'events-register-event');
+		await checkLayoutAt(page, [NARROW], 'events-register-event');
 		await Promise.all([
 			page.waitForURL(/\/anmelden\?termin=\d+$/),
 			page.getByRole('link', { name: 'Jetzt anmelden' }).click()
@@ -116,6 +118,8 @@ describe('events: a visitor signs up and cancels', () => {
 				{ alsoAt: [NARROW] }
 			);
 			await expect(staff.getByText('Abgesagt (1)').count()).resolves.toBe(1);
+			await staff.goto(`/verwaltung/veranstaltungen/${eventId}#field-registrationCapacity`);
+			await screenshot(staff, 'events-register-staff-form');
 		} finally {
 			await closePage(staff);
 		}

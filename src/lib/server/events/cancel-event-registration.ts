@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db, Tx } from '../db/client';
 import { eventOccurrences, eventRegistrations } from '../db/schema';
@@ -163,6 +163,38 @@ export async function promoteWaitlist(
 		});
 		promoted++;
 		if (seat.capacity !== null && seat.taken >= seat.capacity) break;
+	}
+	return promoted;
+}
+
+/**
+ * After staff raised a capacity (or switched the waitlist's event back on): every coming date
+ * of the event with free seats moves its waitlist up, as a cancellation would.
+ */
+export async function promoteAfterEdit(
+	tx: Tx,
+	{ actor, eventId, origin }: { actor: Actor; eventId: number; origin: string }
+): Promise<number> {
+	const at = now();
+	const dates = await tx
+		.selectDistinct({ id: eventOccurrences.id })
+		.from(eventOccurrences)
+		.innerJoin(eventRegistrations, eq(eventRegistrations.occurrenceId, eventOccurrences.id))
+		.where(
+			and(
+				eq(eventOccurrences.eventId, eventId),
+				eq(eventRegistrations.status, 'waitlisted'),
+				sql`${eventOccurrences.taken} < ${eventOccurrences.capacity}`,
+				gt(eventOccurrences.startsAt, at)
+			)
+		);
+	if (dates.length === 0) return 0;
+	const office = await officeName(tx);
+	let promoted = 0;
+	for (const { id } of dates) {
+		const date = await loadRegistrationDate(tx, id);
+		if (date.status === 'cancelled') continue;
+		promoted += await promoteWaitlist(tx, { actor, date, origin, office, at });
 	}
 	return promoted;
 }

@@ -18,6 +18,7 @@ import { DomainError, messageOf } from '../errors';
 import { parseFormData } from '../form';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
+import { currentGeneration, resetContentCache } from '../ops/content-cache';
 import { peekCapabilityLink, redeemCapabilityLink } from '../capabilities/redeem-capability-link';
 import { anonymiseEventRegistrations } from './anonymise-event-registrations';
 import { cancelEvent } from './cancel-event';
@@ -251,6 +252,41 @@ describe('event registration', () => {
 				kind: 'full'
 			});
 		});
+	});
+
+	it('lets cached pages expire when a sign-up closes ("Anmeldung geschlossen")', async () => {
+		// Today 11:30 in Kaster (10:30 UTC), sign-up closes an hour before: 09:30 UTC.
+		await newEvent({
+			date: '2026-11-02',
+			startTime: '11:30',
+			endTime: '12:30',
+			registrationCloses: '1'
+		});
+		resetContentCache();
+		const generation = await currentGeneration(db);
+		expect(new Date(generation!.validUntil).toISOString()).toBe('2026-11-02T09:30:00.000Z');
+	});
+
+	it('moves the waitlist up when staff raise the capacity', async () => {
+		const e = await newEvent({ registrationCapacity: '1', registrationWaitlist: 'on' });
+		await signUp(e.dates[0]);
+		const waiting = person();
+		const { id } = await signUp(e.dates[0], waiting);
+		await updateEvent(db, {
+			actor: content,
+			id: e.id,
+			origin: ORIGIN,
+			input: eventInput({
+				slug: e.slug,
+				registrationCapacity: '2',
+				registrationWaitlist: 'on'
+			})
+		});
+		expect(await statusOf(id)).toBe('confirmed');
+		expect(await taken(e.dates[0])).toBe(2);
+		expect((await mailsTo(waiting.email)).at(-1)!.subject).toBe(
+			'Nachgerückt – Sie sind angemeldet: Kochabend'
+		);
 	});
 
 	describe('signing up', () => {

@@ -17,6 +17,7 @@ import {
 } from './event-records';
 import type { EventInput } from './events.schemas';
 import { checkRegisteredDates, registrationColumns } from './registration-settings';
+import { promoteAfterEdit } from './cancel-event-registration';
 
 /**
  * Changes an event: its dates are materialised again from the new rule (exceptions that no
@@ -25,7 +26,18 @@ import { checkRegisteredDates, registrationColumns } from './registration-settin
  */
 export async function updateEvent(
 	db: Db,
-	{ actor, id, input }: { actor: Actor; id: number; input: EventInput }
+	{
+		actor,
+		id,
+		input,
+		origin
+	}: {
+		actor: Actor;
+		id: number;
+		input: EventInput;
+		/** For the mails to people a raised capacity moves up from the waitlist. */
+		origin?: string;
+	}
 ): Promise<{ id: number; slug: string }> {
 	assertCan(actor, 'events.manage');
 	const times = resolveEventTimes(input);
@@ -70,6 +82,7 @@ export async function updateEvent(
 				},
 				dates
 			);
+			if (origin) await promoteAfterEdit(tx, { actor, eventId: id, origin });
 			await recordAudit(tx, {
 				actor,
 				action: 'event.updated',

@@ -193,6 +193,10 @@ export const eventOccurrences = pgTable(
 		uniqueIndex('event_occurrences_event_start_unique').on(t.eventId, t.originalStart),
 		index('event_occurrences_starts_idx').on(t.startsAt),
 		index('event_occurrences_ends_idx').on(t.endsAt),
+		// The page cache expires when a date's sign-up closes (content-cache.ts).
+		index('event_occurrences_registration_idx')
+			.on(t.startsAt)
+			.where(sql`${t.capacity} is not null`),
 		check('event_occurrences_order_check', sql`${t.startsAt} < ${t.endsAt}`),
 		check(
 			'event_occurrences_taken_check',

@@ -22,7 +22,7 @@ export const actions: Actions = {
 		permission: 'events.manage',
 		schema: eventInputSchema,
 		run: (input, { db, actor, event }) =>
-			updateEvent(db, { actor, id: Number(event.params.id), input }),
+			updateEvent(db, { actor, id: Number(event.params.id), input, origin: event.url.origin }),
 		redirect: { to: '/verwaltung/veranstaltungen', flash: 'saved' }
 	}),
 	cancel: backOfficeAction({

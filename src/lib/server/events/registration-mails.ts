@@ -171,3 +171,25 @@ export function registrationCancelledMail(p: {
 		].join('\n')
 	};
 }
+
+/** The whole event was cancelled by staff: everyone signed up for a coming date hears of it. */
+export function eventCancelledMail(p: {
+	to: string;
+	locale: Locale;
+	date: RegistrationDate;
+	officeName: string;
+}): OutgoingMail {
+	const opts = { locale: p.locale };
+	return {
+		to: p.to,
+		locale: p.locale,
+		templateKey: 'events.registration-event-cancelled',
+		subject: m.events_register_mail_event_cancelled_subject({ title: p.date.title }, opts),
+		text: [
+			m.events_register_mail_event_cancelled_intro({ title: p.date.title }, opts),
+			'',
+			`- ${whenLine(p.date, p.locale)}`,
+			...footer(p.officeName)
+		].join('\n')
+	};
+}

@@ -428,9 +428,12 @@ describe('event registration', () => {
 			expect((await failure(signUp(open.dates[0]))).code).toBe('INVALID_TRANSITION');
 		});
 
-		it('refuses sign-ups for a cancelled event and shows it as cancelled', async () => {
+		it('refuses sign-ups for a cancelled event, shows it as cancelled, mails those signed up', async () => {
 			const e = await newEvent();
+			const who = person();
+			await signUp(e.dates[0], who);
 			await cancelEvent(db, { actor: content, id: e.id });
+			expect((await mailsTo(who.email)).at(-1)!.subject).toBe('Abgesagt: Kochabend');
 			const err = await failure(signUp(e.dates[0]));
 			expect(messageOf(err)).toBe('Dieser Termin ist abgesagt. Eine Anmeldung ist nicht möglich.');
 			expect((await findRegistrationDates(db, { eventId: e.id }))[0].state.kind).toBe('cancelled');

@@ -62,11 +62,12 @@ const requestLog: Handle = async ({ event, resolve }) => {
 		if (isHttpError(err)) status = err.status;
 		throw err;
 	} finally {
-		// The path only: query strings can carry tokens.
+		// The path only: query strings can carry tokens; a token in the path is masked.
+		const token = event.params?.token;
 		logger.info(
 			{
 				method: event.request.method,
-				path: event.url.pathname,
+				path: token ? event.url.pathname.replace(token, '[token]') : event.url.pathname,
 				status,
 				ms: Math.round(performance.now() - started)
 			},

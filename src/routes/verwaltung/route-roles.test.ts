@@ -130,6 +130,11 @@ const REQUIRED: Record<string, Entry> = {
 		publish: 'events.moderate',
 		reject: 'events.moderate'
 	},
+	'./veranstaltungen/[id=id]/anmeldungen/+page.server.ts': {
+		load: 'events.manage',
+		absagen: 'events.manage'
+	},
+	'./veranstaltungen/[id=id]/anmeldungen.csv/+server.ts': { GET: 'events.manage' },
 	'./veranstaltungen/[id=id]/termine/[occurrenceId=id]/+page.server.ts': {
 		load: 'events.manage',
 		cancel: 'events.manage',
@@ -250,6 +255,8 @@ describe('back office: route × role matrix', () => {
 		params['./haus/[id=id]/+page.server.ts'] = { id: String(room.venueId) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
+		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };
+		params['./veranstaltungen/[id=id]/anmeldungen.csv/+server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/termine/[occurrenceId=id]/+page.server.ts'] = {
 			id: String(event.id),
 			occurrenceId: '1'

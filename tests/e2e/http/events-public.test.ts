@@ -117,14 +117,15 @@ describe('events over HTTP', () => {
 		for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
 		try {
 			const events = root.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-			expect(events.map((e) => e.summary).sort()).toEqual(
-				[
+			// The five examples; other test files of the run (registration) add their own events.
+			expect(events.map((e) => e.summary)).toEqual(
+				expect.arrayContaining([
 					'Bewohnertreffen Kaster',
 					'Kindernachmittag: Basteln und Spielen',
 					'Repair-Café',
 					'Seniorentreff',
 					'Sprachcafé'
-				].sort()
+				])
 			);
 			const cafe = events.find((e) => e.summary === 'Sprachcafé')!;
 			expect(cafe.isRecurring()).toBe(true);

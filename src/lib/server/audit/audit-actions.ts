@@ -54,6 +54,10 @@ export const AUDIT_ACTIONS = [
 	'event.proposed',
 	'event.published',
 	'event.rejected',
+	'registration.created',
+	'registration.cancelled',
+	'registration.promoted',
+	'registration.anonymised',
 	'group.created',
 	'group.updated',
 	'group.deleted',
@@ -79,6 +83,7 @@ export const AUDIT_ENTITIES = [
 	'booking',
 	'room',
 	'event',
+	'event_registration',
 	'group'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

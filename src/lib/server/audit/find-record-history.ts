@@ -24,6 +24,7 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	booking: 'bookings.read',
 	room: 'rooms.manage',
 	event: 'events.manage',
+	event_registration: 'events.manage',
 	group: 'groups.manage'
 };
 

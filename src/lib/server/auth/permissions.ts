@@ -100,6 +100,10 @@ export const PERMISSIONS = {
 	'events.moderate': staffWith('content'),
 	/** The state of one proposal: its submitter's status link, or content staff. */
 	'events.view-proposal-status': anyOf(staffWith('content'), viaLink('event.proposal-status')),
+	/** Anyone may sign up for an event with registration (no account: the e-mail is the proof). */
+	'events.register': anyone,
+	/** The cancel link of a registration shows and cancels that one; content staff any. */
+	'events.registration-cancel': anyOf(staffWith('content'), viaLink('event.registration-cancel')),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

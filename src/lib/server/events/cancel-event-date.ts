@@ -7,11 +7,13 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { afterDateChange, lockDate } from './event-dates';
+import { mailRegistrationsOfCancelledEvent } from './notify-registrations';
 import type { CancelDateInput } from './event-dates.schemas';
 
 /**
  * Cancels one date of a series: it stays listed as "Abgesagt" with the reason, calendar apps get
- * it as a cancelled override (same UID, RECURRENCE-ID), the room is free that day. Cancelling a
+ * it as a cancelled override (same UID, RECURRENCE-ID), the room is free that day, and whoever
+ * signed up for it gets a mail. Cancelling a
  * cancelled date is an INVALID_TRANSITION, not a second SEQUENCE.
  */
 export async function cancelEventDate(
@@ -36,6 +38,7 @@ export async function cancelEventDate(
 			.set({ cancelled: true, cancelReason: input.reason })
 			.where(eq(eventOccurrences.id, date.id));
 		await afterDateChange(tx, actor, event);
+		await mailRegistrationsOfCancelledEvent(tx, event.id, { occurrenceId: date.id });
 		await recordAudit(tx, {
 			actor,
 			action: 'event.date-cancelled',

@@ -7,6 +7,7 @@ import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { now } from '../time';
 import { holdEventRoom } from './room-hold';
+import { mailRegistrationsOfCancelledEvent } from './notify-registrations';
 
 /**
  * Cancels a whole event (every date). It stays listed and in the feeds as cancelled, so people
@@ -42,6 +43,7 @@ export async function cancelEvent(
 			event: { ...before, status: 'cancelled' },
 			dates: []
 		});
+		await mailRegistrationsOfCancelledEvent(tx, id);
 		await recordAudit(tx, {
 			actor,
 			action: 'event.cancelled',

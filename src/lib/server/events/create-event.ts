@@ -14,6 +14,7 @@ import {
 	writeOccurrences
 } from './event-records';
 import type { EventInput } from './events.schemas';
+import { registrationColumns } from './registration-settings';
 
 /**
  * A new event entered by staff (content role): published at once, its dates materialised and
@@ -54,6 +55,7 @@ export async function insertEvent(
 		.insert(events)
 		.values({
 			...eventColumns(input),
+			...registrationColumns(input),
 			...times,
 			slug,
 			status: 'scheduled',

@@ -8,6 +8,7 @@ import type { Occurrence } from '../calendar/recurrence';
 import type { EventInput } from './events.schemas';
 import type { Actor } from '../auth/actor';
 import { holdEventRoom, type EventPlacement } from './room-hold';
+import { syncDateCapacity } from './registration-settings';
 
 /*
  * What the event use cases (create, update, cancel, seed) share: the slug, the place and
@@ -144,6 +145,7 @@ export async function writeOccurrences(
 				}
 			});
 	}
+	await syncDateCapacity(tx, event.id);
 	await holdEventRoom(tx, { actor, event, dates: await heldDates(tx, event.id) });
 }
 

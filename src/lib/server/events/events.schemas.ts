@@ -10,6 +10,7 @@ import {
 	repeatLabel,
 	targetGroupLabel
 } from '$lib/events/labels';
+import { registrationClosesLabel } from '$lib/events/registration-labels';
 
 export const TITLE_MAX = 150;
 export const DESCRIPTION_MAX = 20_000;
@@ -29,14 +30,24 @@ export const REPEAT_CHOICES = [
 export type RepeatChoice = (typeof REPEAT_CHOICES)[number];
 export const REPEAT_END_CHOICES = ['never', 'until', 'count'] as const;
 
+/** Registration: persons per date, and when sign-ups close (hours before the start). */
+export const MAX_CAPACITY = 10_000;
+export const REGISTRATION_CLOSES = ['start', '1', '3', '12', '24', '48', '72', '168'] as const;
+export type RegistrationCloses = (typeof REGISTRATION_CLOSES)[number];
+
 /** An optional whole number from a text field: empty gives null. */
 const optionalInteger = (label: () => string, min: number, max: number) =>
 	describeField(
-		z.preprocess(
-			(v) =>
-				v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? null : v,
-			z.union([z.null(), field.integer(label, min, max)])
-		),
+		// Not a union with null: its error would be zod's "Invalid input", not the field's message.
+		z
+			.preprocess(
+				(v) =>
+					v === undefined || v === null || (typeof v === 'string' && v.trim() === '')
+						? undefined
+						: v,
+				field.integer(label, min, max).optional()
+			)
+			.transform((v) => v ?? null),
 		{ label, required: false, kind: 'number' }
 	);
 
@@ -111,7 +122,19 @@ export const eventInputSchema = z.object({
 		hint: () => m.events_field_cost_hint()
 	}),
 	isFree: field.checkbox(),
-	slug: field.optionalText(() => m.events_field_slug(), 80)
+	slug: field.optionalText(() => m.events_field_slug(), 80),
+	registrationEnabled: field.checkbox().default(false),
+	registrationCapacity: optionalInteger(
+		() => m.events_register_field_capacity(),
+		1,
+		MAX_CAPACITY
+	).default(null),
+	registrationCloses: field
+		.choice(() => m.events_register_field_closes(), REGISTRATION_CLOSES, {
+			choiceLabel: registrationClosesLabel
+		})
+		.default('start'),
+	registrationWaitlist: field.checkbox().default(false)
 });
 export type EventInput = z.output<typeof eventInputSchema>;
 

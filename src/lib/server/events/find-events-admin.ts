@@ -7,6 +7,7 @@ import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { findActiveRooms } from '../rooms/public-rooms';
 import { now, timeZone } from '../time';
+import { registrationValues } from './registration-settings';
 
 export const ADMIN_PAGE_SIZE = 50;
 
@@ -176,7 +177,8 @@ export async function getEventForEdit(db: Db, { actor, id }: { actor: Actor; id:
 		wheelchairAccessible: check(event.wheelchairAccessible),
 		cost: event.cost,
 		isFree: check(event.isFree),
-		slug: event.slug
+		slug: event.slug,
+		...registrationValues(event)
 	};
 	return {
 		event: {

@@ -96,7 +96,12 @@ export function proposalAsEventInput(p: ProposalInput): EventInput {
 		wheelchairAccessible: p.wheelchairAccessible,
 		cost: p.cost,
 		isFree: p.isFree,
-		slug: ''
+		slug: '',
+		// Registration is the office's to set up when it publishes the proposal.
+		registrationEnabled: false,
+		registrationCapacity: null,
+		registrationCloses: 'start',
+		registrationWaitlist: false
 	};
 }
 

@@ -24,6 +24,8 @@ import {
 import { holdEventRoom } from './room-hold';
 import type { SeriesScopeInput } from './event-dates.schemas';
 import type { EventInput } from './events.schemas';
+import { checkRegisteredDates, registrationColumns } from './registration-settings';
+import { promoteAfterEdit } from './cancel-event-registration';
 
 type EventRow = typeof events.$inferSelect;
 type UpdatedEvent = { id: number; slug: string; moderation: string };
@@ -41,8 +43,16 @@ export async function updateEvent(
 		actor,
 		id,
 		input,
-		scope
-	}: { actor: Actor; id: number; input: EventInput; scope?: SeriesScopeInput }
+		scope,
+		origin
+	}: {
+		actor: Actor;
+		id: number;
+		input: EventInput;
+		scope?: SeriesScopeInput;
+		/** For the mails to people a raised capacity moves up from the waitlist. */
+		origin?: string;
+	}
 ): Promise<UpdatedEvent> {
 	assertCan(actor, 'events.manage');
 	return db
@@ -60,14 +70,19 @@ export async function updateEvent(
 					return splitSeries(tx, { actor, before, input, from });
 				}
 			}
-			return updateAll(tx, { actor, before, input });
+			return updateAll(tx, { actor, before, input, origin });
 		})
 		.catch(eventSlugConflict);
 }
 
 async function updateAll(
 	tx: Tx,
-	{ actor, before, input }: { actor: Actor; before: EventRow; input: EventInput }
+	{
+		actor,
+		before,
+		input,
+		origin
+	}: { actor: Actor; before: EventRow; input: EventInput; origin?: string }
 ): Promise<UpdatedEvent> {
 	const id = before.id;
 	const times = resolveEventTimes(input);
@@ -79,7 +94,13 @@ async function updateAll(
 	});
 	const exdates = before.exdates.filter((d) => times.rrule !== null && d >= times.startsAt);
 	const { dates, lastEndsAt, materialisedUntil } = materialise({ ...times, exdates });
-	const columns = { ...eventColumns(input), ...times, slug, exdates };
+	const registration = registrationColumns(input);
+	const columns = { ...eventColumns(input), ...registration, ...times, slug, exdates };
+	await checkRegisteredDates(tx, {
+		eventId: id,
+		dates,
+		capacity: registration.registrationCapacity
+	});
 	await tx
 		.update(events)
 		.set({
@@ -103,6 +124,7 @@ async function updateAll(
 		},
 		dates
 	);
+	if (origin) await promoteAfterEdit(tx, { actor, eventId: id, origin });
 	await recordAudit(tx, {
 		actor,
 		action: 'event.updated',

@@ -3,6 +3,7 @@ import { outboxRetentionJob } from '../mail/outbox-retention.job';
 import { anonymiseBookingRequestsJob } from '../rooms/anonymise-booking-requests.job';
 import { bookingRemindersJob } from '../rooms/booking-reminders.job';
 import { extendEventDatesJob } from '../events/extend-event-dates.job';
+import { anonymiseEventRegistrationsJob } from '../events/anonymise-event-registrations.job';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
@@ -11,5 +12,6 @@ export const JOBS: readonly JobDefinition[] = [
 	accessibilityReviewReminderJob,
 	bookingRemindersJob,
 	anonymiseBookingRequestsJob,
-	extendEventDatesJob
+	extendEventDatesJob,
+	anonymiseEventRegistrationsJob
 ];

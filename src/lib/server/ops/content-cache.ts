@@ -38,7 +38,12 @@ async function nextTimeBoundary(db: Db, at: Date): Promise<number> {
 		(select min(starts_at) from notices where starts_at > ${iso}::timestamptz),
 		(select min(ends_at) from notices where ends_at > ${iso}::timestamptz),
 		(select min(published_at) from news_posts where published_at > ${iso}::timestamptz),
-		(select min(ends_at) from event_occurrences where ends_at > ${iso}::timestamptz)
+		(select min(ends_at) from event_occurrences where ends_at > ${iso}::timestamptz),
+		-- When a date's sign-up closes ("Anmeldung geschlossen"); few rows: dates with registration.
+		(select min(o.starts_at - make_interval(hours => coalesce(e.registration_closes_hours, 0)))
+			from event_occurrences o join events e on e.id = o.event_id
+			where o.capacity is not null and o.starts_at > ${iso}::timestamptz
+			and o.starts_at - make_interval(hours => coalesce(e.registration_closes_hours, 0)) > ${iso}::timestamptz)
 	) as next`);
 	const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
 		next: string | Date | null;

@@ -24,6 +24,8 @@ export const CAPABILITY_PURPOSES = {
 	'event.moderate': 'event',
 	/** The submitter's private page with the state of an event proposal. */
 	'event.proposal-status': 'event',
+	/** The cancel link in a registration's confirmation mail. */
+	'event.registration-cancel': 'event_registration',
 	/** A staff member's private room calendar feed (calendar apps cannot sign in). */
 	'rooms.staff-feed': 'user'
 } as const;

@@ -128,6 +128,12 @@ export const events = pgTable(
 		lastEndsAt: timestamp('last_ends_at', { withTimezone: true }).notNull(),
 		/** Dates of an open series are materialised up to here (a job moves it forward). */
 		materialisedUntil: timestamp('materialised_until', { withTimezone: true }).notNull(),
+		/** Registration (per date of a series): off, or on with a capacity per date. */
+		registrationEnabled: boolean('registration_enabled').notNull().default(false),
+		registrationCapacity: integer('registration_capacity'),
+		/** Sign-ups close this many hours before a date starts; null: open until the start. */
+		registrationClosesHours: integer('registration_closes_hours'),
+		registrationWaitlist: boolean('registration_waitlist').notNull().default(false),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -172,6 +178,10 @@ export const events = pgTable(
 			sql`${t.moderation} <> 'rejected' or ${t.rejectionReason} <> ''`
 		),
 		check(
+			'events_registration_check',
+			sql`(${t.registrationCapacity} is null or ${t.registrationCapacity} between 1 and 10000) and (${t.registrationClosesHours} is null or ${t.registrationClosesHours} between 0 and 2160) and (not ${t.registrationEnabled} or ${t.registrationCapacity} is not null)`
+		),
+		check(
 			'events_coordinates_check',
 			sql`(${t.latitude} is null) = (${t.longitude} is null) and (${t.latitude} is null or (${t.latitude} between -90 and 90 and ${t.longitude} between -180 and 180))`
 		)
@@ -203,7 +213,11 @@ export const eventOccurrences = pgTable(
 		 */
 		moved: boolean('moved').notNull().default(false),
 		/** A public note on this date ("Heute im Kreativraum"). */
-		note: text('note').notNull().default('')
+		note: text('note').notNull().default(''),
+		/** The event's capacity copied to each date (null: no registration), so a CHECK holds it. */
+		capacity: integer('capacity'),
+		/** Persons with a confirmed registration: changed only by one conditional UPDATE. */
+		taken: integer('taken').notNull().default(0)
 	},
 	(t) => [
 		uniqueIndex('event_occurrences_event_start_unique').on(t.eventId, t.originalStart),
@@ -215,6 +229,14 @@ export const eventOccurrences = pgTable(
 			.where(sql`${t.cancelled} or ${t.moved} or ${t.note} <> ''`),
 		check('event_occurrences_order_check', sql`${t.startsAt} < ${t.endsAt}`),
 		check('event_occurrences_reason_check', sql`length(${t.cancelReason}) <= 500`),
-		check('event_occurrences_note_check', sql`length(${t.note}) <= 500`)
+		check('event_occurrences_note_check', sql`length(${t.note}) <= 500`),
+		// The page cache expires when a date's sign-up closes (content-cache.ts).
+		index('event_occurrences_registration_idx')
+			.on(t.startsAt)
+			.where(sql`${t.capacity} is not null`),
+		check(
+			'event_occurrences_taken_check',
+			sql`${t.taken} >= 0 and (${t.capacity} is null or ${t.taken} <= ${t.capacity})`
+		)
 	]
 );

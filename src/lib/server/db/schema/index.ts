@@ -11,3 +11,4 @@ export * from './media';
 export * from './rooms';
 export * from './events';
 export * from './event-groups';
+export * from './event-registrations';

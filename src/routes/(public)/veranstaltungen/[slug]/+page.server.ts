@@ -2,6 +2,7 @@ import { config } from '$lib/server/config';
 import { eventJsonLd } from '$lib/server/events/event-json-ld';
 import { findEventImage } from '$lib/server/events/event-images';
 import { getEventBySlug } from '$lib/server/events/get-event-by-slug';
+import { findRegistrationDates } from '$lib/server/events/find-event-registrations';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import { getSiteSettings } from '$lib/server/site/get-site';
@@ -21,9 +22,13 @@ export const load: PageServerLoad = async (event) => {
 		const base = origin ?? url.origin;
 		const pageUrl = `${base}/veranstaltungen/${detail.event.slug}`;
 		const image = await findEventImage(locals.db, detail.event.id);
+		const registrationDates = detail.event.registrationEnabled
+			? await findRegistrationDates(locals.db, { eventId: detail.event.id })
+			: [];
 		return {
 			...detail,
 			image,
+			registrationDates,
 			jsonLd: eventJsonLd(detail, {
 				url: pageUrl,
 				officeName: site.officeName,

@@ -53,7 +53,13 @@ export const actions: Actions = {
 		permission: 'events.manage',
 		schema: saveSchema,
 		run: ({ scope, fromDate, ...input }, { db, actor, event }) =>
-			updateEvent(db, { actor, id: Number(event.params.id), input, scope: { scope, fromDate } }),
+			updateEvent(db, {
+				actor,
+				id: Number(event.params.id),
+				input,
+				scope: { scope, fromDate },
+				origin: event.url.origin
+			}),
 		// A proposal edited before the decision: back to it, where the decision buttons are.
 		redirect: (saved) =>
 			saved.moderation === 'pending'

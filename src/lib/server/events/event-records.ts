@@ -14,13 +14,20 @@ import { holdEventRoom, type EventPlacement } from './room-hold';
  * organiser checks, and writing the materialised dates.
  */
 
+/** Addresses under /veranstaltungen/ that are views, not events (month view, print view). */
+export const RESERVED_EVENT_SLUGS = new Set(['monat', 'druck']);
+
 /** The slug to store: the one staff typed, or one made from the title, numbered when taken. */
 export async function resolveEventSlug(
 	tx: Tx,
 	{ requested, title, selfId }: { requested: string; title: string; selfId?: number }
 ): Promise<string> {
 	if (requested) {
-		if (requested.length > SLUG_MAX || !SLUG_PATTERN.test(requested)) {
+		if (
+			requested.length > SLUG_MAX ||
+			!SLUG_PATTERN.test(requested) ||
+			RESERVED_EVENT_SLUGS.has(requested)
+		) {
 			throw fieldError('slug', () => m.events_error_slug());
 		}
 		return requested;
@@ -32,7 +39,7 @@ export async function resolveEventSlug(
 		.from(events)
 		.where(and(or(eq(events.slug, base), like(events.slug, `${base}-%`)), others))
 		.limit(1000);
-	const used = new Set(taken.map((r) => r.slug));
+	const used = new Set([...RESERVED_EVENT_SLUGS, ...taken.map((r) => r.slug)]);
 	if (!used.has(base)) return base;
 	for (let n = 2; ; n++) {
 		if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -104,6 +104,23 @@ export function matchesEtag(ifNoneMatch: string | null | undefined, etag: string
 		.some((t) => t === etag || t === '*');
 }
 
+/**
+ * Whether the client's copy from If-Modified-Since is still current (RFC 9110 13.1.3): only
+ * without If-None-Match (the ETag decides then), and only for an answer with Last-Modified.
+ * HTTP dates have whole seconds.
+ */
+export function unchangedSince(
+	ifModifiedSince: string | null | undefined,
+	ifNoneMatch: string | null | undefined,
+	lastModified: string | null | undefined
+): boolean {
+	if (ifNoneMatch || !ifModifiedSince || !lastModified) return false;
+	const since = Date.parse(ifModifiedSince);
+	const modified = Date.parse(lastModified);
+	if (Number.isNaN(since) || Number.isNaN(modified)) return false;
+	return Math.floor(modified / 1000) <= Math.floor(since / 1000);
+}
+
 /** The headers a 304 keeps of the full answer (RFC 9110 15.4.5), besides Set-Cookie. */
 export const NOT_MODIFIED_KEEPS = ['etag', 'cache-control', 'vary', 'content-location', 'expires'];
 
@@ -137,7 +154,16 @@ export const compression: Handle = async ({ event, resolve }) => {
 			: null;
 	const etag = etagFor(headers.get('etag') ?? etagOf(body), encoding);
 	headers.set('etag', etag);
-	if (clientHas(request, etag)) return notModified(headers);
+	if (
+		clientHas(request, etag) ||
+		unchangedSince(
+			request.headers.get('if-modified-since'),
+			request.headers.get('if-none-match'),
+			headers.get('last-modified')
+		)
+	) {
+		return notModified(headers);
+	}
 	if (!encoding) return new Response(body, { status: 200, headers });
 	const compressed = compress(body, encoding);
 	headers.set('content-encoding', encoding);

@@ -85,11 +85,18 @@ describe('events: month and print views', () => {
 		try {
 			await expect(page.locator('.site-header').isVisible()).resolves.toBe(false);
 			await expect(page.locator('.site-footer').isVisible()).resolves.toBe(false);
-			const size = await page
-				.locator('.event-print')
-				.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-			// 14 pt is 18.67 CSS px.
-			expect(size).toBeGreaterThanOrEqual(18.6);
+			// Every text on the sheet at 14 pt (18.67 CSS px) or larger.
+			const smallest = await page.locator('.event-print').evaluate((sheet) => {
+				let min = Infinity;
+				for (const el of [sheet, ...sheet.querySelectorAll('*')]) {
+					const own = [...el.childNodes].some(
+						(n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== ''
+					);
+					if (own) min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+				}
+				return min;
+			});
+			expect(smallest).toBeGreaterThanOrEqual(18.6);
 			await screenshot(page, 'events-print');
 		} finally {
 			await page.emulateMedia({ media: 'screen' });

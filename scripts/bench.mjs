@@ -9,6 +9,10 @@
 //   npm run bench -- --rooms                        a year of room bookings first (through the
 //                                                   API), then the availability API and a room's
 //                                                   week view (with other paths: those as well)
+//   npm run bench -- --events                       1,000 coming events (200 of them weekly series)
+//                                                   and 10,000 past ones first, then the events
+//                                                   list, a filtered list, an event page, the
+//                                                   month view, /veranstaltungen.ics, the API
 // Env: BENCH_DURATION, BENCH_CONNECTIONS, BUILD_DIR; DATABASE_URL to measure against PostgreSQL
 // instead of PGlite (a temporary data folder otherwise). Besides req/s and latency it prints the
 // server's resident memory (VmRSS, sampled every 100 ms, and the kernel's peak VmHWM) from
@@ -34,7 +38,8 @@ const { values, positionals } = parseArgs({
 		gzip: { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
 		nginx: { type: 'boolean', default: false },
-		rooms: { type: 'boolean', default: false }
+		rooms: { type: 'boolean', default: false },
+		events: { type: 'boolean', default: false }
 	}
 });
 const duration = Number(values.duration);
@@ -44,7 +49,11 @@ if (!(duration > 0) || !(connections > 0)) {
 	process.exit(2);
 }
 const paths =
-	positionals.length > 0 ? positionals : values.rooms ? [] : ['/', '/aktuelles', '/kontakt'];
+	positionals.length > 0
+		? positionals
+		: values.rooms || values.events
+			? []
+			: ['/', '/aktuelles', '/kontakt'];
 
 // --no-build: measure the build as it is (e.g. an older one kept for a before/after comparison).
 const buildDir = values['no-build'] ? (process.env.BUILD_DIR ?? 'build') : ensureBuild();
@@ -52,21 +61,25 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'quartier-bench-'));
 // Production settings; the request log goes nowhere, as it would to a log collector.
-const server = spawn(process.execPath, [...serverNodeOptions(), 'scripts/serve.mjs'], {
-	env: {
-		...process.env,
-		BUILD_DIR: buildDir,
-		NODE_ENV: 'production',
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: url,
-		DATA_DIR: dataDir,
-		SECRET: process.env.SECRET ?? 'bench-secret-not-for-production',
-		// Filling a year of bookings through the API must not hit the per-client limit.
-		...(values.rooms ? { RATE_LIMIT_PER_MINUTE: '1000000' } : {})
-	},
-	stdio: ['ignore', 'ignore', 'inherit']
-});
+const startServer = () =>
+	spawn(process.execPath, [...serverNodeOptions(), 'scripts/serve.mjs'], {
+		env: {
+			...process.env,
+			BUILD_DIR: buildDir,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATA_DIR: dataDir,
+			SECRET: process.env.SECRET ?? 'bench-secret-not-for-production',
+			// Filling a year of bookings through the API must not hit the per-client limit.
+			...(values.rooms ? { RATE_LIMIT_PER_MINUTE: '1000000' } : {})
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+let server = startServer();
+/** True while --events has stopped the server on purpose to fill its PGlite folder. */
+let restarting = false;
 
 let stopping = false;
 async function stop(code) {
@@ -84,28 +97,35 @@ async function stop(code) {
 }
 process.on('SIGINT', () => stop(130));
 process.on('SIGTERM', () => stop(143));
-server.on('exit', (code) => {
-	if (!stopping) {
-		console.error(`the server exited unexpectedly (${code})`);
-		stop(1);
-	}
-});
-
-const deadline = Date.now() + 60_000;
-for (;;) {
-	try {
-		if ((await fetch(`${url}/healthz`)).ok) break;
-	} catch {
-		// not listening yet
-	}
-	if (Date.now() > deadline) {
-		console.error('the server did not become healthy within 60 s');
-		await stop(1);
-	}
-	await new Promise((r) => setTimeout(r, 200));
+function watchServer() {
+	server.on('exit', (code) => {
+		if (!stopping && !restarting) {
+			console.error(`the server exited unexpectedly (${code})`);
+			stop(1);
+		}
+	});
 }
+watchServer();
+
+async function waitUntilHealthy() {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) break;
+		} catch {
+			// not listening yet
+		}
+		if (Date.now() > deadline) {
+			console.error('the server did not become healthy within 60 s');
+			await stop(1);
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+}
+await waitUntilHealthy();
 
 if (values.rooms) paths.push(...(await fillRoomYear()));
+if (values.events) paths.push(...(await fillEvents()));
 
 /** Resident memory of the server from /proc (Linux only): current and the kernel's peak, in MiB. */
 function memory() {
@@ -199,6 +219,88 @@ console.log(
 			.join(' ')}`
 );
 await stop(0);
+
+/**
+ * The calendar of a busy neighbourhood, written straight into the database (there is no API to
+ * create events): 800 single coming events over two years, 200 weekly series at 19:00 local time
+ * with two years of dates, and 10,000 past events (ten times the coming ones), all published.
+ * With PGlite the server is stopped for this (it holds the data folder) and started again.
+ * Returns the paths to measure.
+ */
+async function fillEvents() {
+	const started = Date.now();
+	const categories = `(array['begegnung','bildung','kultur','sport','beratung','kinder','umwelt','beteiligung'])`;
+	const single = (prefix, count, days) => `
+		insert into events (slug, title, description, moderation, starts_at, ends_at, place_name,
+			place_address, categories, target_groups, languages, is_free, last_ends_at, materialised_until)
+		select '${prefix}-' || i, 'Veranstaltung ${prefix} ' || i,
+			'Treffen im Quartier mit Kaffee, Kuchen und Gesprächen. Nummer ' || i || '.', 'published',
+			s, s + interval '2 hours', 'Bürgerhaus Kaster', 'Hauptstraße 1, 50181 Bedburg',
+			array[${categories}[1 + i % 8]], array['alle'], array['de'], i % 3 = 0,
+			s + interval '2 hours', s + interval '2 hours'
+		from (select i, ((current_date + ${days}) + time '10:00' + (i % 10) * interval '1 hour')
+			at time zone 'Europe/Berlin' as s from generate_series(1, ${count}) i) x;`;
+	const sql = `
+		${single('bench', 800, '(1 + i % 700)')}
+		${single('bench-past', 10000, '(-1 - i % 1500)')}
+		insert into event_occurrences (event_id, starts_at, ends_at, original_start)
+			select id, starts_at, ends_at, starts_at from events where slug like 'bench-%';
+		insert into events (slug, title, description, moderation, starts_at, ends_at, rrule,
+			place_name, place_address, categories, target_groups, languages, last_ends_at,
+			materialised_until)
+		select 'bench-series-' || i, 'Wöchentlicher Treff ' || i,
+			'Jede Woche um 19 Uhr: Spiele, Gespräche und Tee.', 'published', s, s + interval '2 hours',
+			'FREQ=WEEKLY;INTERVAL=1', 'Bürgerhaus Kaster', 'Hauptstraße 1, 50181 Bedburg',
+			array[${categories}[1 + i % 8]], array['alle'], array['de'],
+			now() + interval '730 days', now() + interval '730 days'
+		from (select i, ((current_date + 1 + i % 7) + time '19:00') at time zone 'Europe/Berlin' as s
+			from generate_series(1, 200) i) x;
+		insert into event_occurrences (event_id, starts_at, ends_at, original_start)
+			select e.id, o.s, o.s + interval '2 hours', o.s
+			from events e,
+				lateral (select ((e.starts_at at time zone 'Europe/Berlin')::date + 7 * k + time '19:00')
+					at time zone 'Europe/Berlin' as s from generate_series(0, 104) k) o
+			where e.slug like 'bench-series-%';`;
+	if (process.env.DATABASE_URL) {
+		const { default: pg } = await import('pg');
+		const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+		await client.connect();
+		await client.query(sql);
+		await client.end();
+	} else {
+		restarting = true;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		await exited;
+		const { PGlite } = await import('@electric-sql/pglite');
+		const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+		const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+		const db = new PGlite({
+			dataDir: path.join(dataDir, 'pglite'),
+			extensions: { btree_gist, pg_trgm }
+		});
+		await db.exec(sql);
+		await db.close();
+		server = startServer();
+		watchServer();
+		restarting = false;
+		await waitUntilHealthy();
+	}
+	const counts = await (await fetch(`${url}/api/v1/events?page=1`)).json();
+	console.log(
+		`events: 1,000 coming (200 weekly series) and 10,000 past events stored in ` +
+			`${((Date.now() - started) / 1000).toFixed(0)} s; the API's first page has ${counts.items?.length} dates`
+	);
+	const month = new Date().toISOString().slice(0, 7);
+	return [
+		'/veranstaltungen',
+		'/veranstaltungen?kategorie=kultur&kostenlos=1',
+		'/veranstaltungen/bench-series-1',
+		`/veranstaltungen/monat/${month}`,
+		'/veranstaltungen.ics',
+		'/api/v1/events'
+	];
+}
 
 /**
  * A year of bookings: every room, every weekday from the day after tomorrow on, 10–12 and 14–16

@@ -49,6 +49,8 @@ describe('JSON API /api/v1', () => {
 		expect(doc.status).toBe(200);
 		expect(doc.body.openapi).toBe('3.1.0');
 		expect(Object.keys(doc.body.paths as object)).toEqual([
+			'/events',
+			'/events/{slug}',
 			'/rooms',
 			'/rooms/{id}/availability',
 			'/bookings'

@@ -28,6 +28,16 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 	return json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
+/**
+ * Public read-only answers (events): shared caches may keep them a minute; Last-Modified lets
+ * clients ask with If-Modified-Since (the compression hook answers 304, as for If-None-Match).
+ */
+export function publicApiHeaders(lastModified: Date | null): Record<string, string> {
+	const headers: Record<string, string> = { 'cache-control': 'public, max-age=60' };
+	if (lastModified) headers['last-modified'] = lastModified.toUTCString();
+	return headers;
+}
+
 export function apiError(
 	status: number,
 	code: ApiError['error']['code'],

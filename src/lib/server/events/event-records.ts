@@ -15,8 +15,14 @@ import { syncDateCapacity } from './registration-settings';
  * organiser checks, and writing the materialised dates.
  */
 
-/** Paths below /veranstaltungen that are pages of their own, not events. */
-const RESERVED_SLUGS = new Set(['vorschlagen', 'vorschlag']);
+/**
+ * Addresses under /veranstaltungen/ that are pages of their own, not events: the proposal form
+ * and its status page, the month view, the print view.
+ */
+export const RESERVED_EVENT_SLUGS = new Set(['vorschlagen', 'vorschlag', 'monat', 'druck']);
+
+/** A date is cancelled when its event is, or when this one date of a series is. */
+export const dateStatus = sql<string>`case when ${eventOccurrences.cancelled} then 'cancelled' else ${events.status} end`;
 
 /** The slug to store: the one staff typed, or one made from the title, numbered when taken. */
 export async function resolveEventSlug(
@@ -27,7 +33,7 @@ export async function resolveEventSlug(
 		if (
 			requested.length > SLUG_MAX ||
 			!SLUG_PATTERN.test(requested) ||
-			RESERVED_SLUGS.has(requested)
+			RESERVED_EVENT_SLUGS.has(requested)
 		) {
 			throw fieldError('slug', () => m.events_error_slug());
 		}
@@ -40,8 +46,7 @@ export async function resolveEventSlug(
 		.from(events)
 		.where(and(or(eq(events.slug, base), like(events.slug, `${base}-%`)), others))
 		.limit(1000);
-	const used = new Set(taken.map((r) => r.slug));
-	for (const reserved of RESERVED_SLUGS) used.add(reserved);
+	const used = new Set([...RESERVED_EVENT_SLUGS, ...taken.map((r) => r.slug)]);
 	if (!used.has(base)) return base;
 	for (let n = 2; ; n++) {
 		if (!used.has(`${base}-${n}`)) return `${base}-${n}`;

@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { now } from '../time';
-import { dateStatus, registrationState } from './registration-records';
+import { dateStatus } from './event-records';
+import { registrationState } from './registration-records';
 
 export interface RegistrationRow {
 	id: number;

@@ -1,4 +1,4 @@
-import { and, count, eq, lte, sql } from 'drizzle-orm';
+import { and, count, eq, lte } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import {
 	eventOccurrences,
@@ -11,15 +11,13 @@ import {
 import type { Actor } from '../auth/actor';
 import { issueCapabilityLink } from '../capabilities/issue-capability-link';
 import { DomainError } from '../errors';
+import { dateStatus } from './event-records';
 import type { RegistrationState } from '$lib/events/registration-labels';
 
 /*
  * What the registration use cases share: one date with its event and place, its state in words,
  * and the cancel link.
  */
-
-/** A date is cancelled when its event is, or when this one date of a series is. */
-export const dateStatus = sql<string>`case when ${eventOccurrences.cancelled} then 'cancelled' else ${events.status} end`;
 
 export async function loadRegistrationDate(db: Db | Tx, occurrenceId: number) {
 	const [row] = await db

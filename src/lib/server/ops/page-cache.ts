@@ -93,9 +93,10 @@ export function shareWithEveryone(locals: object) {
 function shareable(response: Response): boolean {
 	if (response.status !== 200 || response.headers.has('content-encoding')) return false;
 	const cacheControl = response.headers.get('cache-control') ?? '';
+	// The JSON API's answers are no-store, except the public ones that opt in (events).
 	if (/no-store|private/i.test(cacheControl)) return false;
 	if (
-		!/^text\/(html|calendar)|^application\/(atom|rss)\+xml/i.test(
+		!/^text\/(html|calendar)|^application\/((atom|rss)\+xml|json)/i.test(
 			response.headers.get('content-type') ?? ''
 		)
 	)

@@ -16,6 +16,7 @@ import {
 	MIN_COMPRESS_BYTES,
 	negotiateEncoding,
 	NOT_MODIFIED_KEEPS,
+	unchangedSince,
 	type Encoding
 } from './compression';
 import { currentGeneration } from './content-cache';
@@ -163,7 +164,14 @@ export function createPageResponder({
 
 		let status = page.status;
 		let headers: Map<string, string>;
-		if (matchesEtag(req.headers['if-none-match'], etag)) {
+		if (
+			matchesEtag(req.headers['if-none-match'], etag) ||
+			unchangedSince(
+				req.headers['if-modified-since'],
+				req.headers['if-none-match'],
+				page.headers.find(([name]) => name === 'last-modified')?.[1]
+			)
+		) {
 			// As compression.ts's notModified(): a few headers of the answer, then the outer hooks'.
 			status = 304;
 			headers = new Map([

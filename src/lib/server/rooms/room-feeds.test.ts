@@ -4,6 +4,7 @@ import { createTestDatabase } from '$tests/helpers/db';
 import { createActor } from '$tests/helpers/users';
 import { createBookingRequest } from '$tests/factories';
 import { failure } from '$tests/helpers/domain-error';
+import { expectParsersAgree } from '$tests/helpers/ics-parsers';
 import type { Database, Db } from '../db/client';
 import { rooms, users } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -70,6 +71,10 @@ describe('room calendar feeds', () => {
 		expect(ics).toContain('DTSTART:20261118T170000Z\r\n');
 		expect(ics).toContain('SUMMARY:Chor\\; Kaster\\, e.V.\r\n');
 		expect(ics).toContain('SUMMARY:Belegt\r\n');
+		// ical.js and node-ical read the same two dates.
+		const window = [NOW, new Date('2027-12-31T00:00:00Z')] as const;
+		const read = expectParsersAgree(ics, ...window);
+		expect([...read.values()].flat()).toContain('2026-11-18T17:00:00.000Z');
 		for (const secret of [
 			'Erika',
 			'Max',
@@ -95,6 +100,9 @@ describe('room calendar feeds', () => {
 		expect(unfolded).toContain('Gruppenraum: Chor\\; Kaster\\, e.V. (zugesagt)');
 		expect(unfolded).toContain('Geheimer Kreis');
 		for (const secret of ['Erika', 'Max Privat', 'example.org']) expect(ics).not.toContain(secret);
+		expect([...expectParsersAgree(ics, NOW, new Date('2027-12-31T00:00:00Z')).keys()]).toHaveLength(
+			ics.match(/BEGIN:VEVENT/g)!.length
+		);
 
 		const { token: next } = await renewStaffFeedLink(db, { actor: staff });
 		expect((await failure(staffRoomFeedByToken(db, token))).code).toBe('GONE');

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { eventSitemapEntries } from '../events/events-sitemap';
 import { findPublishedNews } from '../notices/find-published-news';
 
 /** The public pages every installation has, in the order of the site's map. */
@@ -8,6 +9,7 @@ const PUBLIC_PATHS = [
 	'/haus-der-begegnung',
 	'/raeume',
 	'/aktuelles',
+	'/veranstaltungen',
 	'/kontakt',
 	'/leichte-sprache',
 	'/gebaerdensprache',
@@ -22,15 +24,22 @@ const escapeXml = (s: string) =>
 		(c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', "'": 'apos', '"': 'quot' }[c]};`
 	);
 
-/** sitemap.xml (sitemaps.org 0.9): the public pages and the latest published news. */
+/**
+ * sitemap.xml (sitemaps.org 0.9): the public pages, the latest published news, the coming
+ * events and the groups' pages.
+ */
 export async function buildSitemap(db: Db, origin: string): Promise<string> {
-	const news = await findPublishedNews(db, { page: 1, pageSize: 200 });
+	const [news, calendar] = await Promise.all([
+		findPublishedNews(db, { page: 1, pageSize: 200 }),
+		eventSitemapEntries(db)
+	]);
 	const entries = [
 		...PUBLIC_PATHS.map((p) => ({ loc: origin + p, lastmod: null as Date | null })),
 		...news.rows.map((post) => ({
 			loc: `${origin}/aktuelles/${encodeURIComponent(post.slug)}`,
 			lastmod: post.updatedAt ?? post.publishedAt
-		}))
+		})),
+		...calendar.map((e) => ({ loc: origin + e.path, lastmod: e.lastmod as Date | null }))
 	];
 	const urls = entries.map(
 		(e) =>

@@ -23,8 +23,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	for (const key of ['kategorie', 'veranstalter', 'raum'] as const) {
 		if (filters[key]) feed.set(key, filters[key]);
 	}
+	// The month and print views show the same filters (their own period instead of dates/pages).
+	const views = new URLSearchParams();
+	for (const [key, value] of Object.entries(filters)) {
+		if (key !== 'seite' && key !== 'von' && key !== 'bis') views.set(key, String(value));
+	}
 	return {
 		filters,
+		monthHref: `/veranstaltungen/monat${views.size ? `?${views}` : ''}`,
+		printHref: `/veranstaltungen/druck${views.size ? `?${views}` : ''}`,
 		filtered: Object.keys(filters).some((k) => k !== 'seite'),
 		upcoming,
 		images,

@@ -48,6 +48,11 @@ export const AUDIT_ACTIONS = [
 	'event.cancelled',
 	'event.examples-removed',
 	'group.created',
+	'concern.submitted',
+	'concern.status-changed',
+	'concern.answered',
+	'concern.noted',
+	'concern.assigned',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -68,6 +73,7 @@ export const AUDIT_ENTITIES = [
 	'booking',
 	'room',
 	'event',
-	'group'
+	'group',
+	'concern'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

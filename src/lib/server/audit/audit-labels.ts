@@ -50,6 +50,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'event.cancelled': m.audit_action_event_cancelled,
 	'event.examples-removed': m.audit_action_event_examples_removed,
 	'group.created': m.audit_action_group_created,
+	'concern.submitted': m.audit_action_concern_submitted,
+	'concern.status-changed': m.audit_action_concern_status_changed,
+	'concern.answered': m.audit_action_concern_answered,
+	'concern.noted': m.audit_action_concern_noted,
+	'concern.assigned': m.audit_action_concern_assigned,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

@@ -24,7 +24,8 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	booking: 'bookings.read',
 	room: 'rooms.manage',
 	event: 'events.manage',
-	group: 'events.manage'
+	group: 'events.manage',
+	concern: 'concerns.manage'
 };
 
 export interface FieldChange {

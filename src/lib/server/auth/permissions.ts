@@ -92,6 +92,11 @@ export const PERMISSIONS = {
 	'rooms.hold-for-event': anyOf(staffWith('content'), staffWith('rooms')),
 	/** Veranstaltungen: staff with the content role create, edit, cancel and publish events. */
 	'events.manage': staffWith('content'),
+	/** Anliegen: anyone may submit; the status link shows one concern's timeline to its holder. */
+	'concern.submit': anyone,
+	'concern.view-status': viaLink('concern.status'),
+	/** The `concerns` role reads, answers, assigns and moves concerns and keeps the categories. */
+	'concerns.manage': staffWith('concerns'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -10,3 +10,4 @@ export * from './ops';
 export * from './media';
 export * from './rooms';
 export * from './events';
+export * from './concerns';

@@ -7,6 +7,7 @@ import { updateOwnProfile } from '$lib/server/auth/update-own-profile';
 import { formAction } from '$lib/server/forms/action';
 import { permitted } from '$lib/server/forms/domain-errors';
 import { findOwnBookingRequests } from '$lib/server/rooms/find-own-booking-requests';
+import { findOwnConcerns } from '$lib/server/concerns/find-own-concerns';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,7 +21,8 @@ export const load: PageServerLoad = async (event) => {
 			isStaff: isStaff(user)
 		},
 		minLength: MIN_PASSWORD_LENGTH,
-		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor })
+		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor }),
+		concerns: await findOwnConcerns(event.locals.db, { actor })
 	};
 };
 

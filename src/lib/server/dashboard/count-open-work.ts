@@ -5,13 +5,14 @@ import type { Db } from '../db/client';
 import { contactMessages, outboxMails } from '../db/schema';
 import { stuckMail } from '../mail/outbox';
 import { countPendingBookingRequests } from '../rooms/find-booking-requests';
+import { countOpenConcerns } from '../concerns/find-concerns';
 
 /**
- * The numbers beside the back-office menu items: unanswered messages, stuck mail and room
- * requests waiting for a decision. Count queries on indexed columns; null where the person may not see the section.
+ * The numbers beside the back-office menu items: unanswered messages, stuck mail, room
+ * requests waiting for a decision and concerns nobody has looked at yet. Count queries on indexed columns; null where the person may not see the section.
  */
 export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
-	const [messages, stuckMails, bookingRequests] = await Promise.all([
+	const [messages, stuckMails, bookingRequests, concerns] = await Promise.all([
 		can(actor, 'contact.read')
 			? db
 					.select({ n: count() })
@@ -26,7 +27,8 @@ export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
 					.where(stuckMail)
 					.then(([r]) => r.n)
 			: null,
-		can(actor, 'bookings.read') ? countPendingBookingRequests(db) : null
+		can(actor, 'bookings.read') ? countPendingBookingRequests(db) : null,
+		can(actor, 'concerns.manage') ? countOpenConcerns(db) : null
 	]);
-	return { messages, stuckMails, bookingRequests };
+	return { messages, stuckMails, bookingRequests, concerns };
 }

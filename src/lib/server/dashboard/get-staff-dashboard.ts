@@ -9,6 +9,7 @@ import { now } from '../time';
 import { stuckMail } from '../mail/outbox';
 import { goLiveChecklist } from './go-live-checklist';
 import { countPendingBookingRequests } from '../rooms/find-booking-requests';
+import { countOpenConcerns } from '../concerns/find-concerns';
 
 /** A contact message waiting longer than this counts as overdue (feedback has its legal due date). */
 export const CONTACT_REPLY_DAYS = 7;
@@ -24,8 +25,8 @@ const DAY_MS = 86_400_000;
 export async function getStaffDashboard(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'backoffice.enter');
 	const at = now();
-	const [messages, outbox, expiringNotices, checklist, review, bookingRequests] = await Promise.all(
-		[
+	const [messages, outbox, expiringNotices, checklist, review, bookingRequests, concerns] =
+		await Promise.all([
 			can(actor, 'contact.read') ? messageSection(db, at) : null,
 			can(actor, 'outbox.read') ? outboxSection(db) : null,
 			can(actor, 'content.edit') ? expiringNoticeSection(db, at) : null,
@@ -33,10 +34,10 @@ export async function getStaffDashboard(db: Db, { actor }: { actor: Actor }) {
 			can(actor, 'accessibility.review') ? reviewSection(db, at) : null,
 			can(actor, 'bookings.read')
 				? countPendingBookingRequests(db).then((pending) => ({ pending }))
-				: null
-		]
-	);
-	return { messages, outbox, expiringNotices, checklist, review, bookingRequests };
+				: null,
+			can(actor, 'concerns.manage') ? countOpenConcerns(db).then((open) => ({ open })) : null
+		]);
+	return { messages, outbox, expiringNotices, checklist, review, bookingRequests, concerns };
 }
 
 async function messageSection(db: Db, at: Date) {

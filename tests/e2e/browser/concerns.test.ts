@@ -79,11 +79,13 @@ describe('concerns: report, answer, follow', () => {
 		const thanks = await visitor.locator('main').innerText();
 		const number = /KAS-\d{4}-\d{4,}/.exec(thanks)![0];
 		expect(thanks).toContain('Wir haben Ihnen eine Bestätigung per E-Mail geschickt.');
+		await screenshot(visitor, 'concerns-danke');
 		await closePage(visitor);
 
 		const staff = await loginAs(browser, 'concerns', { at: '/verwaltung' });
 		await expect(staff.locator('main').innerText()).resolves.toMatch(/\d+ offene Anliegen/);
 		await staff.goto(`/verwaltung/anliegen?q=${number}`);
+		await screenshot(staff, 'concerns-verwaltung-liste');
 		await Promise.all([
 			staff.waitForLoadState('load'),
 			staff.getByRole('link', { name: new RegExp(number) }).click()
@@ -108,6 +110,9 @@ describe('concerns: report, answer, follow', () => {
 		expect(status).toContain(number);
 		expect(status).toContain(`Die Lampe brennt wieder (${marker}).`);
 		expect(status).toContain('Erledigt');
+		await screenshot(holder, 'concerns-status');
+		await holder.goto(`/anliegen/${number}`);
+		await screenshot(holder, 'concerns-detail');
 		await closePage(holder);
 
 		const list = await openPage(browser);

@@ -79,7 +79,8 @@ describe('the back office start page', () => {
 		expect(await countOpenWork(db, { actor: staff('content') })).toEqual({
 			messages: 4,
 			stuckMails: null,
-			bookingRequests: null
+			bookingRequests: null,
+			concerns: null
 		});
 	});
 
@@ -144,7 +145,17 @@ describe('the back office start page', () => {
 			expiringNotices: null,
 			checklist: null,
 			review: null,
-			bookingRequests: { pending: 0 }
+			bookingRequests: { pending: 0 },
+			concerns: null
+		});
+		const concernsStaff = await getStaffDashboard(db, { actor: staff('concerns') });
+		expect(concernsStaff).toMatchObject({ messages: null, bookingRequests: null });
+		expect(concernsStaff.concerns).toEqual({ open: 0 });
+		await expect(countOpenWork(db, { actor: staff('concerns') })).resolves.toEqual({
+			messages: null,
+			stuckMails: null,
+			bookingRequests: null,
+			concerns: 0
 		});
 		const admin = await getStaffDashboard(db, { actor: staff('admin') });
 		expect(admin.messages && admin.outbox && admin.checklist && admin.review).toBeTruthy();
@@ -156,7 +167,8 @@ describe('the back office start page', () => {
 			await expect(countOpenWork(db, { actor })).resolves.toEqual({
 				messages: null,
 				stuckMails: null,
-				bookingRequests: null
+				bookingRequests: null,
+				concerns: null
 			});
 		}
 	});

@@ -8,6 +8,8 @@ const PUBLIC_PATHS = [
 	'/haus-der-begegnung',
 	'/raeume',
 	'/aktuelles',
+	'/anliegen',
+	'/anliegen/neu',
 	'/kontakt',
 	'/leichte-sprache',
 	'/gebaerdensprache',

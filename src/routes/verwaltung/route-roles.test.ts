@@ -49,6 +49,7 @@ const REQUIRED: Record<string, Entry> = {
 		status: 'concerns.manage',
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
+		visibility: 'concerns.manage',
 		assign: 'concerns.manage'
 	},
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },

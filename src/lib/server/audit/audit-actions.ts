@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
 	'concern.answered',
 	'concern.noted',
 	'concern.assigned',
+	'concern.visibility-changed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

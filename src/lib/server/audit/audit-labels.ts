@@ -55,6 +55,7 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.answered': m.audit_action_concern_answered,
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
+	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

@@ -104,6 +104,13 @@ export const noteSchema = z.object({
 	})
 });
 
+export const visibilitySchema = z.object({
+	visibility: field.choice(() => m.concerns_staff_visibility_heading(), CONCERN_VISIBILITIES, {
+		choiceLabel: visibilityLabel,
+		hint: () => m.concerns_staff_visibility_hint()
+	})
+});
+
 export const assignSchema = z.object({
 	/** A colleague's id, or empty for nobody. Whether they have the role is the use case's check. */
 	assignee: describeField(

@@ -23,6 +23,7 @@ import { addConcernNote } from './add-concern-note';
 import { answerConcern } from './answer-concern';
 import { assignConcern } from './assign-concern';
 import { changeConcernStatus } from './change-concern-status';
+import { changeConcernVisibility } from './change-concern-visibility';
 import { parseReference } from './concern-reference';
 import { countOpenConcerns, findConcerns, staffFiltersOf } from './find-concerns';
 import { findOwnConcerns } from './find-own-concerns';
@@ -488,6 +489,33 @@ describe('concerns', () => {
 				'anliegen@kaster.example',
 				'kollege@kaster.example'
 			]);
+		});
+
+		it('takes a public notice off the public pages, audited once', async () => {
+			const { id, reference } = await submit();
+			expect(
+				await changeConcernVisibility(db, { actor: staff, id, visibility: 'private' })
+			).toEqual({ changed: true });
+			expect(
+				await changeConcernVisibility(db, { actor: staff, id, visibility: 'private' })
+			).toEqual({ changed: false });
+			expect((await failure(getPublicConcern(db, reference))).code).toBe('NOT_FOUND');
+			expect((await findPublicConcerns(db, { category: '', status: '', page: 1 })).total).toBe(0);
+			const audits = await db
+				.select({ action: auditLog.action })
+				.from(auditLog)
+				.where(and(eq(auditLog.entity, 'concern'), eq(auditLog.entityId, String(id))));
+			expect(audits.filter((a) => a.action === 'concern.visibility-changed')).toHaveLength(1);
+			for (const actor of [ANONYMOUS, resident, roomsStaff]) {
+				await failure(changeConcernVisibility(db, { actor, id, visibility: 'public' }));
+			}
+			expect(
+				(
+					await failure(
+						changeConcernVisibility(db, { actor: staff, id: 999_999, visibility: 'public' })
+					)
+				).code
+			).toBe('NOT_FOUND');
 		});
 
 		it('lets only the concerns role (or admin) read and act', async () => {

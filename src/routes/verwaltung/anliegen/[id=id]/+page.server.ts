@@ -4,11 +4,13 @@ import { addConcernNote } from '$lib/server/concerns/add-concern-note';
 import { answerConcern } from '$lib/server/concerns/answer-concern';
 import { assignConcern } from '$lib/server/concerns/assign-concern';
 import { changeConcernStatus } from '$lib/server/concerns/change-concern-status';
+import { changeConcernVisibility } from '$lib/server/concerns/change-concern-visibility';
 import {
 	answerSchema,
 	assignSchema,
 	changeStatusSchema,
-	noteSchema
+	noteSchema,
+	visibilitySchema
 } from '$lib/server/concerns/concerns.schemas';
 import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
 import { getConcern } from '$lib/server/concerns/get-concern';
@@ -16,7 +18,7 @@ import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
 import { withFlash } from '$lib/server/forms/flash';
-import { statusText } from '$lib/concerns/labels';
+import { statusText, visibilityText } from '$lib/concerns/labels';
 import { CONCERN_STATUSES } from '$lib/concerns/choices';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,10 +34,12 @@ export const load: PageServerLoad = async (event) => {
 		{
 			fields: {
 				status: m.concerns_staff_col_status(),
+				visibility: m.concerns_staff_col_visibility(),
 				assignedTo: m.concerns_staff_field_assignee()
 			},
 			values: {
 				status: Object.fromEntries(CONCERN_STATUSES.map((s) => [s, statusText(s)])),
+				visibility: { public: visibilityText('public'), private: visibilityText('private') },
 				assignedTo: Object.fromEntries(
 					concern.colleagues.map((c) => [String(c.id), c.name || c.email])
 				)
@@ -50,6 +54,7 @@ export const load: PageServerLoad = async (event) => {
 		statusFields: describeForm(changeStatusSchema),
 		answerFields: describeForm(answerSchema),
 		noteFields: describeForm(noteSchema),
+		visibilityFields: describeForm(visibilitySchema),
 		history
 	};
 };
@@ -92,6 +97,18 @@ export const actions: Actions = {
 		run: (input, { db, actor, event }) =>
 			addConcernNote(db, { actor, id: Number(event.params.id), note: input.note }),
 		redirect: (_, { event }) => done(event.params.id, 'notiz')
+	}),
+	visibility: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: visibilitySchema,
+		failData: { form: 'visibility' },
+		run: (input, { db, actor, event }) =>
+			changeConcernVisibility(db, {
+				actor,
+				id: Number(event.params.id),
+				visibility: input.visibility
+			}),
+		redirect: (_, { event }) => done(event.params.id, 'sichtbarkeit')
 	}),
 	assign: backOfficeAction({
 		permission: 'concerns.manage',

@@ -14,6 +14,7 @@ import {
 import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
 import { seedSite } from '$lib/server/site/seed-site';
+import { resetClock, setClock } from '$lib/server/time';
 import { actions, load } from './+page.server';
 import { load as thanksLoad } from '../danke/+page.server';
 import { load as listLoad } from '../+page.server';
@@ -39,9 +40,12 @@ describe('the concern form and the public concern pages', () => {
 		categoryId = String((await listConcernCategories(db))[0].id);
 	});
 	afterAll(async () => {
+		resetClock();
 		await database?.close();
 	});
 	beforeEach(async () => {
+		// The numbers carry the year.
+		setClock(new Date('2026-11-02T09:00:00Z'));
 		resetRateLimits();
 		await db.delete(concernEntries);
 		await db.delete(concerns);

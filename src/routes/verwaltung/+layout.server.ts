@@ -8,7 +8,8 @@ export const load: LayoutServerLoad = async ({ locals, url }) => ({
 	staff: {
 		canContent: can(locals.actor, 'content.edit'),
 		canAdmin: can(locals.actor, 'accounts.manage'),
-		canBookings: can(locals.actor, 'bookings.read')
+		canBookings: can(locals.actor, 'bookings.read'),
+		canConcerns: can(locals.actor, 'concerns.manage')
 	},
 	flash: flashOf(url),
 	openWork: await countOpenWork(locals.db, { actor: locals.actor })

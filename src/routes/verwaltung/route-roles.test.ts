@@ -13,6 +13,8 @@ import type { Actor } from '$lib/server/auth/actor';
 import { guardBackOffice } from '$lib/server/auth/back-office-guard';
 import { can, type Permission } from '$lib/server/auth/permissions';
 import { submitContactMessage } from '$lib/server/contact/submit-contact-message';
+import { submitConcern } from '$lib/server/concerns/submit-concern';
+import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import type { Database } from '$lib/server/db/client';
 import {
 	bookingRequests,
@@ -48,6 +50,15 @@ type Entry = Partial<Record<string, Permission>>;
 const REQUIRED: Record<string, Entry> = {
 	'./+page.server.ts': { load: 'backoffice.enter' },
 	'./aufgaben/+page.server.ts': { load: 'jobs.read' },
+	'./anliegen/+page.server.ts': { load: 'concerns.manage' },
+	'./anliegen/[id=id]/+page.server.ts': {
+		load: 'concerns.manage',
+		status: 'concerns.manage',
+		answer: 'concerns.manage',
+		note: 'concerns.manage',
+		visibility: 'concerns.manage',
+		assign: 'concerns.manage'
+	},
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
 		load: 'content.edit',
@@ -253,6 +264,22 @@ describe('back office: route × role matrix', () => {
 		params['./seiten/[slug]/+page.server.ts'] = { slug: 'impressum' };
 		params['./raeume/verwalten/[id=id]/+page.server.ts'] = { id: String(room.id) };
 		params['./haus/[id=id]/+page.server.ts'] = { id: String(room.venueId) };
+		const [category] = await listConcernCategories(db);
+		const concern = await submitConcern(db, {
+			actor: ANONYMOUS,
+			input: {
+				category: category.id,
+				description: 'Ein Anliegen für die Matrix.',
+				address: '',
+				visibility: 'private',
+				name: '',
+				email: '',
+				phone: '',
+				consentForward: false
+			},
+			origin: 'http://127.0.0.1'
+		});
+		params['./anliegen/[id=id]/+page.server.ts'] = { id: String(concern.id) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };

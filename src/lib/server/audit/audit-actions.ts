@@ -63,6 +63,12 @@ export const AUDIT_ACTIONS = [
 	'group.deleted',
 	'group.editor-added',
 	'group.editor-removed',
+	'concern.submitted',
+	'concern.status-changed',
+	'concern.answered',
+	'concern.noted',
+	'concern.assigned',
+	'concern.visibility-changed',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -84,6 +90,7 @@ export const AUDIT_ENTITIES = [
 	'room',
 	'event',
 	'event_registration',
-	'group'
+	'group',
+	'concern'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -65,6 +65,12 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'group.deleted': m.audit_action_group_deleted,
 	'group.editor-added': m.audit_action_group_editor_added,
 	'group.editor-removed': m.audit_action_group_editor_removed,
+	'concern.submitted': m.audit_action_concern_submitted,
+	'concern.status-changed': m.audit_action_concern_status_changed,
+	'concern.answered': m.audit_action_concern_answered,
+	'concern.noted': m.audit_action_concern_noted,
+	'concern.assigned': m.audit_action_concern_assigned,
+	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

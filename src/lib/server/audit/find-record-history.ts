@@ -25,7 +25,8 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	room: 'rooms.manage',
 	event: 'events.manage',
 	event_registration: 'events.manage',
-	group: 'groups.manage'
+	group: 'groups.manage',
+	concern: 'concerns.manage'
 };
 
 export interface FieldChange {

@@ -104,6 +104,11 @@ export const PERMISSIONS = {
 	'events.register': anyone,
 	/** The cancel link of a registration shows and cancels that one; content staff any. */
 	'events.registration-cancel': anyOf(staffWith('content'), viaLink('event.registration-cancel')),
+	/** Anliegen: anyone may submit; the status link shows one concern's timeline to its holder. */
+	'concern.submit': anyone,
+	'concern.view-status': viaLink('concern.status'),
+	/** The `concerns` role reads, answers, assigns and moves concerns and keeps the categories. */
+	'concerns.manage': staffWith('concerns'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -6,13 +6,15 @@ import { contactMessages, outboxMails } from '../db/schema';
 import { stuckMail } from '../mail/outbox';
 import { countPendingBookingRequests } from '../rooms/find-booking-requests';
 import { countPendingProposals } from '../events/find-events-admin';
+import { countOpenConcerns } from '../concerns/find-concerns';
 
 /**
- * The numbers beside the back-office menu items: unanswered messages, stuck mail and room
- * requests and event proposals waiting for a decision. Count queries on indexed columns; null where the person may not see the section.
+ * The numbers beside the back-office menu items: unanswered messages, stuck mail, room requests
+ * and event proposals waiting for a decision, and concerns nobody has looked at yet. Count
+ * queries on indexed columns; null where the person may not see the section.
  */
 export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
-	const [messages, stuckMails, bookingRequests, eventProposals] = await Promise.all([
+	const [messages, stuckMails, bookingRequests, eventProposals, concerns] = await Promise.all([
 		can(actor, 'contact.read')
 			? db
 					.select({ n: count() })
@@ -28,7 +30,8 @@ export async function countOpenWork(db: Db, { actor }: { actor: Actor }) {
 					.then(([r]) => r.n)
 			: null,
 		can(actor, 'bookings.read') ? countPendingBookingRequests(db) : null,
-		can(actor, 'events.moderate') ? countPendingProposals(db) : null
+		can(actor, 'events.moderate') ? countPendingProposals(db) : null,
+		can(actor, 'concerns.manage') ? countOpenConcerns(db) : null
 	]);
-	return { messages, stuckMails, bookingRequests, eventProposals };
+	return { messages, stuckMails, bookingRequests, eventProposals, concerns };
 }

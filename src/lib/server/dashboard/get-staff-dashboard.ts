@@ -10,6 +10,7 @@ import { stuckMail } from '../mail/outbox';
 import { goLiveChecklist } from './go-live-checklist';
 import { countPendingBookingRequests } from '../rooms/find-booking-requests';
 import { countPendingProposals } from '../events/find-events-admin';
+import { countOpenConcerns } from '../concerns/find-concerns';
 
 /** A contact message waiting longer than this counts as overdue (feedback has its legal due date). */
 export const CONTACT_REPLY_DAYS = 7;
@@ -25,20 +26,29 @@ const DAY_MS = 86_400_000;
 export async function getStaffDashboard(db: Db, { actor }: { actor: Actor }) {
 	assertCan(actor, 'backoffice.enter');
 	const at = now();
-	const [messages, outbox, expiringNotices, checklist, review, bookingRequests, eventProposals] =
-		await Promise.all([
-			can(actor, 'contact.read') ? messageSection(db, at) : null,
-			can(actor, 'outbox.read') ? outboxSection(db) : null,
-			can(actor, 'content.edit') ? expiringNoticeSection(db, at) : null,
-			can(actor, 'site.settings.edit') ? checklistSection(db) : null,
-			can(actor, 'accessibility.review') ? reviewSection(db, at) : null,
-			can(actor, 'bookings.read')
-				? countPendingBookingRequests(db).then((pending) => ({ pending }))
-				: null,
-			can(actor, 'events.moderate')
-				? countPendingProposals(db).then((pending) => ({ pending }))
-				: null
-		]);
+	const [
+		messages,
+		outbox,
+		expiringNotices,
+		checklist,
+		review,
+		bookingRequests,
+		eventProposals,
+		concerns
+	] = await Promise.all([
+		can(actor, 'contact.read') ? messageSection(db, at) : null,
+		can(actor, 'outbox.read') ? outboxSection(db) : null,
+		can(actor, 'content.edit') ? expiringNoticeSection(db, at) : null,
+		can(actor, 'site.settings.edit') ? checklistSection(db) : null,
+		can(actor, 'accessibility.review') ? reviewSection(db, at) : null,
+		can(actor, 'bookings.read')
+			? countPendingBookingRequests(db).then((pending) => ({ pending }))
+			: null,
+		can(actor, 'events.moderate')
+			? countPendingProposals(db).then((pending) => ({ pending }))
+			: null,
+		can(actor, 'concerns.manage') ? countOpenConcerns(db).then((open) => ({ open })) : null
+	]);
 	return {
 		messages,
 		outbox,
@@ -46,7 +56,8 @@ export async function getStaffDashboard(db: Db, { actor }: { actor: Actor }) {
 		checklist,
 		review,
 		bookingRequests,
-		eventProposals
+		eventProposals,
+		concerns
 	};
 }
 

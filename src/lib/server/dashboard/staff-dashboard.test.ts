@@ -80,7 +80,8 @@ describe('the back office start page', () => {
 			messages: 4,
 			stuckMails: null,
 			bookingRequests: null,
-			eventProposals: 0
+			eventProposals: 0,
+			concerns: null
 		});
 	});
 
@@ -146,7 +147,18 @@ describe('the back office start page', () => {
 			checklist: null,
 			review: null,
 			bookingRequests: { pending: 0 },
-			eventProposals: null
+			eventProposals: null,
+			concerns: null
+		});
+		const concernsStaff = await getStaffDashboard(db, { actor: staff('concerns') });
+		expect(concernsStaff).toMatchObject({ messages: null, bookingRequests: null });
+		expect(concernsStaff.concerns).toEqual({ open: 0 });
+		await expect(countOpenWork(db, { actor: staff('concerns') })).resolves.toEqual({
+			messages: null,
+			stuckMails: null,
+			bookingRequests: null,
+			eventProposals: null,
+			concerns: 0
 		});
 		const admin = await getStaffDashboard(db, { actor: staff('admin') });
 		expect(admin.messages && admin.outbox && admin.checklist && admin.review).toBeTruthy();
@@ -159,7 +171,8 @@ describe('the back office start page', () => {
 				messages: null,
 				stuckMails: null,
 				bookingRequests: null,
-				eventProposals: null
+				eventProposals: null,
+				concerns: null
 			});
 		}
 	});

@@ -10,6 +10,8 @@ const PUBLIC_PATHS = [
 	'/raeume',
 	'/aktuelles',
 	'/veranstaltungen',
+	'/anliegen',
+	'/anliegen/neu',
 	'/kontakt',
 	'/leichte-sprache',
 	'/gebaerdensprache',

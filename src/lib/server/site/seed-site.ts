@@ -5,6 +5,7 @@ import { kasterSeed } from './seed-kaster';
 import { now } from '../time';
 import { seedRooms } from '../rooms/seed-rooms';
 import { seedExampleEvents } from '../events/seed-example-events';
+import { seedConcernCategories } from '../concerns/seed-concern-categories';
 
 /**
  * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
@@ -26,6 +27,8 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			await seedRooms(tx, seed.rooms, seed.bookingContactRole);
 			// So did the calendar: its examples are added once, after the rooms they use.
 			await seedExampleEvents(tx, exampleEventsOf(seed, today));
+			// And the concerns' categories.
+			await seedConcernCategories(tx);
 			return false;
 		}
 
@@ -60,6 +63,7 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 		if (seed.pages.length) await tx.insert(pages).values(seed.pages);
 		await seedRooms(tx, seed.rooms, seed.bookingContactRole);
 		await seedExampleEvents(tx, exampleEventsOf(seed, today));
+		await seedConcernCategories(tx);
 		return true;
 	});
 }

@@ -8,6 +8,7 @@ import { findGroupsEditedBy } from '$lib/server/events/group-editors';
 import { formAction } from '$lib/server/forms/action';
 import { permitted } from '$lib/server/forms/domain-errors';
 import { findOwnBookingRequests } from '$lib/server/rooms/find-own-booking-requests';
+import { findOwnConcerns } from '$lib/server/concerns/find-own-concerns';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -22,7 +23,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		minLength: MIN_PASSWORD_LENGTH,
 		bookingRequests: await findOwnBookingRequests(event.locals.db, { actor }),
-		groups: await findGroupsEditedBy(event.locals.db, user.id)
+		groups: await findGroupsEditedBy(event.locals.db, user.id),
+		concerns: await findOwnConcerns(event.locals.db, { actor })
 	};
 };
 

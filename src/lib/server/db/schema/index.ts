@@ -12,3 +12,4 @@ export * from './rooms';
 export * from './events';
 export * from './event-groups';
 export * from './event-registrations';
+export * from './concerns';

@@ -1,0 +1,24 @@
+import { orErrorPage } from '$lib/server/forms/domain-errors';
+import {
+	findPublicConcerns,
+	listConcernCategories,
+	publicFiltersOf
+} from '$lib/server/concerns/public-concerns';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) =>
+	orErrorPage(event, async () => {
+		const { db } = event.locals;
+		const categories = await listConcernCategories(db);
+		const filters = publicFiltersOf(event.url, categories);
+		const list = await findPublicConcerns(db, filters);
+		return {
+			categories,
+			filters,
+			total: list.total,
+			pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+			// Only what the public may see: no ids of private concerns, no submitter columns.
+			// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the id stays on the server
+			items: list.items.map(({ id: _id, ...c }) => c)
+		};
+	});

@@ -1,0 +1,23 @@
+import { permitted, orErrorPage } from '$lib/server/forms/domain-errors';
+import { findConcerns, staffFiltersOf } from '$lib/server/concerns/find-concerns';
+import { listConcernCategories } from '$lib/server/concerns/public-concerns';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const actor = permitted(event, 'concerns.manage');
+	return orErrorPage(event, async () => {
+		const { db } = event.locals;
+		const filters = staffFiltersOf(event.url);
+		const [list, categories] = await Promise.all([
+			findConcerns(db, { actor, filters }),
+			listConcernCategories(db)
+		]);
+		return {
+			filters,
+			categories,
+			items: list.items,
+			total: list.total,
+			pages: Math.max(1, Math.ceil(list.total / list.pageSize))
+		};
+	});
+};

@@ -1,0 +1,121 @@
+import { m } from '$lib/paraglide/messages.js';
+import { loadRecordHistory } from '$lib/server/audit/load-record-history';
+import { addConcernNote } from '$lib/server/concerns/add-concern-note';
+import { answerConcern } from '$lib/server/concerns/answer-concern';
+import { assignConcern } from '$lib/server/concerns/assign-concern';
+import { changeConcernStatus } from '$lib/server/concerns/change-concern-status';
+import { changeConcernVisibility } from '$lib/server/concerns/change-concern-visibility';
+import {
+	answerSchema,
+	assignSchema,
+	changeStatusSchema,
+	noteSchema,
+	visibilitySchema
+} from '$lib/server/concerns/concerns.schemas';
+import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
+import { getConcern } from '$lib/server/concerns/get-concern';
+import { describeForm } from '$lib/server/form-meta';
+import { backOfficeAction } from '$lib/server/forms/action';
+import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
+import { withFlash } from '$lib/server/forms/flash';
+import { statusText, visibilityText } from '$lib/concerns/labels';
+import { CONCERN_STATUSES } from '$lib/concerns/choices';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = permitted(event, 'concerns.manage');
+	const concern = await orErrorPage(
+		event,
+		getConcern(event.locals.db, { actor, id: Number(event.params.id) })
+	);
+	const history = await loadRecordHistory(
+		event,
+		{ entity: 'concern', id: concern.id },
+		{
+			fields: {
+				status: m.concerns_staff_col_status(),
+				visibility: m.concerns_staff_col_visibility(),
+				assignedTo: m.concerns_staff_field_assignee()
+			},
+			values: {
+				status: Object.fromEntries(CONCERN_STATUSES.map((s) => [s, statusText(s)])),
+				visibility: { public: visibilityText('public'), private: visibilityText('private') },
+				assignedTo: Object.fromEntries(
+					concern.colleagues.map((c) => [String(c.id), c.name || c.email])
+				)
+			}
+		}
+	);
+	const moves = CONCERN_TRANSITIONS[concern.status] as readonly string[];
+	return {
+		concern,
+		/** The states staff may set from here by hand (forwarding and merging come with their tools). */
+		nextStatuses: MANUAL_STATUSES.filter((s) => moves.includes(s)),
+		statusFields: describeForm(changeStatusSchema),
+		answerFields: describeForm(answerSchema),
+		noteFields: describeForm(noteSchema),
+		visibilityFields: describeForm(visibilitySchema),
+		history
+	};
+};
+
+const done = (id: string | undefined, what: string, mailed = false) =>
+	withFlash(`/verwaltung/anliegen/${id ?? ''}?aktion=${what}${mailed ? '&mail=1' : ''}`, 'saved');
+
+export const actions: Actions = {
+	status: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: changeStatusSchema,
+		failData: { form: 'status' },
+		run: (input, { db, actor, event }) =>
+			changeConcernStatus(db, {
+				actor,
+				id: Number(event.params.id),
+				status: input.status,
+				message: input.message,
+				origin: event.url.origin
+			}),
+		redirect: (result, { event }) => done(event.params.id, 'stand', result.mailed)
+	}),
+	answer: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: answerSchema,
+		failData: { form: 'answer' },
+		run: (input, { db, actor, event }) =>
+			answerConcern(db, {
+				actor,
+				id: Number(event.params.id),
+				answer: input.answer,
+				origin: event.url.origin
+			}),
+		redirect: (result, { event }) => done(event.params.id, 'antwort', result.mailed)
+	}),
+	note: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: noteSchema,
+		failData: { form: 'note' },
+		run: (input, { db, actor, event }) =>
+			addConcernNote(db, { actor, id: Number(event.params.id), note: input.note }),
+		redirect: (_, { event }) => done(event.params.id, 'notiz')
+	}),
+	visibility: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: visibilitySchema,
+		failData: { form: 'visibility' },
+		run: (input, { db, actor, event }) =>
+			changeConcernVisibility(db, {
+				actor,
+				id: Number(event.params.id),
+				visibility: input.visibility
+			}),
+		redirect: (_, { event }) => done(event.params.id, 'sichtbarkeit')
+	}),
+	assign: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: assignSchema,
+		failData: { form: 'assign' },
+		run: (input, { db, actor, event }) =>
+			assignConcern(db, { actor, id: Number(event.params.id), assigneeId: input.assignee }),
+		redirect: (_, { event }) => done(event.params.id, 'zustaendig')
+	})
+};

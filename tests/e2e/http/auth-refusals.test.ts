@@ -172,3 +172,31 @@ describe('account administration (HTTP)', () => {
 		expect(again.location).toBe('/verwaltung');
 	});
 });
+
+describe('registration with a taken address (HTTP)', () => {
+	it('answers it like a new one and mails the owner instead', async () => {
+		const email = 'e2e-doppelt@example.org';
+		const password = 'Registrier-Passwort-2025';
+		const register = (address: string, name: string) =>
+			new HttpClient().submit('/registrieren', {
+				display_name: name,
+				email: address,
+				password,
+				password_repeat: password,
+				consent: 'on'
+			});
+		const first = await register(email, 'Erste Person');
+		expect(first.status).toBeLessThan(400);
+		// The first registration's own mail (sent after the answer) must not pass for the second's.
+		await waitForNewMail(0, (m) => m.to.includes(email));
+		const before = readMails().length;
+		const second = await register(email.toUpperCase(), 'Zweite Person');
+		expect(second.status).toBe(first.status);
+		const answer = async (res: typeof first) =>
+			mainText(res.location ? (await new HttpClient().get(res.location)).body : res.body);
+		expect(await answer(second)).toBe(await answer(first));
+		const mail = await waitForNewMail(before, (m) => m.to.includes(email));
+		expect(mail.subject).toContain('Versuch einer Registrierung');
+		expect(mail.text).toContain('schon ein Konto');
+	});
+});

@@ -451,5 +451,20 @@ describe('events over HTTP', () => {
 		expect(text).not.toContain('Erika');
 		expect((await get('/veranstaltungen/vorschlag?token=' + 'A'.repeat(43))).status).toBe(404);
 		expect(mainText(await (await get('/veranstaltungen')).text())).not.toContain('HTTP-Vorschlag');
+
+		// The office publishes it: listed on its day, and the status page says so.
+		const staff = await HttpClient.as('content');
+		const proposals = await staff.get('/verwaltung/veranstaltungen?ansicht=vorschlaege');
+		const id = /veranstaltungen\/(\d+)"[^>]*>\s*HTTP-Vorschlag Hoffest/.exec(proposals.body)?.[1];
+		expect(id, 'the proposal in the staff list').toBeTruthy();
+		const detail = await staff.get(`/verwaltung/veranstaltungen/${id}`);
+		expect(mainText(detail.body)).toContain('Erika');
+		const published = await staff.post(`/verwaltung/veranstaltungen/${id}?/publish`, {});
+		expect(published.status, mainText(published.body).slice(0, 300)).toBe(303);
+		const twice = await staff.post(`/verwaltung/veranstaltungen/${id}?/publish`, {});
+		expect(twice.status).toBe(409);
+		const listed = await (await get(`/veranstaltungen?von=${day}&bis=${day}`)).text();
+		expect(mainText(listed)).toContain('HTTP-Vorschlag Hoffest');
+		expect(mainText((await visitor.get(sent.location!)).body)).toContain('Veröffentlicht');
 	});
 });

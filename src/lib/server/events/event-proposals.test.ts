@@ -24,7 +24,9 @@ import { getStaffDashboard } from '../dashboard/get-staff-dashboard';
 import { buildSitemap } from '../site/build-sitemap';
 import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
+import { addGroupEditor } from './add-group-editor';
 import { createEvent } from './create-event';
+import { createGroup } from './create-group';
 import { eventCalendarFile, eventsFeed } from './events-feed';
 import { eventInputSchema } from './events.schemas';
 import { extendEventDatesJob } from './extend-event-dates.job';
@@ -199,6 +201,37 @@ describe('event proposals: submission and moderation', () => {
 		const status = await getProposalStatus(db, { actor: await statusActor(statusToken), id });
 		expect(status).toMatchObject({ moderation: 'pending', slug: null, rejectionReason: '' });
 		expect(JSON.stringify(status)).not.toMatch(/erika|Mustermann|Hausgemeinschaft/i);
+	});
+
+	it('lets an editor of a group propose for it, and nobody else', async () => {
+		const group = await createGroup(db, {
+			actor: content,
+			input: {
+				name: 'Tanzgruppe Vorschlag',
+				description: '',
+				email: '',
+				phone: '',
+				showContact: false
+			}
+		});
+		const editor = await createActor(db, { email: 'tanz-editorin@example.org', roles: [] });
+		await addGroupEditor(db, {
+			actor: content,
+			groupId: group.id,
+			email: 'tanz-editorin@example.org'
+		});
+		const mine = await submit({ title: 'Tanzabend', groupId: String(group.id) }, editor);
+		expect((await row(mine.id)).groupId).toBe(group.id);
+
+		const before = await totals();
+		for (const stranger of [ANONYMOUS, resident, content]) {
+			const err = await failure(
+				submit({ title: 'Fremde Gruppe', groupId: String(group.id) }, stranger)
+			);
+			expect(err.code).toBe('INVALID');
+			expect(err.fieldErrors?.groupId).toContain('Für diese Gruppe können Sie keine');
+		}
+		expect(await totals()).toEqual(before);
 	});
 
 	it('works without an e-mail address: no receipt, the link still issued', async () => {

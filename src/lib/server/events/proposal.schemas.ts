@@ -57,6 +57,8 @@ export const proposalSchema = z.object({
 	wheelchairAccessible: staff.wheelchairAccessible,
 	cost: staff.cost,
 	isFree: staff.isFree,
+	/** Only for editors of a group (signed in): the group the event is proposed for. */
+	groupId: staff.groupId,
 	submitterName: field.text(() => m.events_submit_field_name(), 100, {
 		hint: () => m.events_submit_field_name_hint()
 	}),
@@ -87,8 +89,8 @@ export function proposalAsEventInput(p: ProposalInput): EventInput {
 		placeAddress: p.placeAddress,
 		latitude: null,
 		longitude: null,
-		// A proposal names its organiser as text; staff may assign a group when they edit it.
-		groupId: null,
+		// A proposal names its organiser as text, or is made by an editor for their group.
+		groupId: p.groupId,
 		categories: p.categories,
 		targetGroups: p.targetGroups,
 		languages: p.languages,

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { eventOccurrences, events, siteSettings } from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
@@ -13,6 +13,7 @@ import { materialise, resolveEventTimes } from './event-times';
 import { checkPlaceAndOrganiser, eventColumns, resolveEventSlug } from './event-records';
 import { proposalForStaffMail, proposalReceivedMail } from './proposal-mails';
 import { proposalAsEventInput, type ProposalInput } from './proposal.schemas';
+import { isGroupEditor } from './group-editors';
 
 /** The status link works this long after the proposal's last date (or its first, for a series). */
 const STATUS_LINK_DAYS_AFTER = 60;
@@ -50,6 +51,7 @@ export async function submitEventProposal(
 	const { dates, lastEndsAt, materialisedUntil } = materialise({ ...times, exdates: [] });
 	return db
 		.transaction(async (tx) => {
+			await checkProposedGroup(tx, actor, input.groupId);
 			await checkPlaceAndOrganiser(tx, eventInput);
 			const slug = await resolveEventSlug(tx, { requested: '', title: input.title });
 			const [row] = await tx
@@ -139,4 +141,13 @@ export async function submitEventProposal(
 			}
 			throw err;
 		});
+}
+
+/** A proposal for a group comes only from one of its editors (signed in); anyone else names the organiser as text. */
+async function checkProposedGroup(tx: Tx, actor: Actor, groupId: number | null): Promise<void> {
+	if (groupId === null) return;
+	const userId = actorUserId(actor);
+	if (userId === null || !(await isGroupEditor(tx, groupId, userId))) {
+		throw fieldError('groupId', () => m.events_submit_error_group_not_editor());
+	}
 }

@@ -44,18 +44,27 @@ export function proposalReceivedMail(
 	};
 }
 
-export function proposalPublishedMail(
-	p: ProposalFacts & { to: string; eventUrl: string; statusUrl: string; officeName: string }
+type DecisionFacts = ProposalFacts & { to: string; statusUrl: string; officeName: string };
+
+/** The office's decision, told to the submitter: what was decided, then the status link. */
+function decisionMail(
+	p: DecisionFacts,
+	{
+		templateKey,
+		subject,
+		intro,
+		body
+	}: { templateKey: string; subject: string; intro: string; body: string }
 ): OutgoingMail {
 	return {
 		to: p.to,
 		locale: 'de',
-		templateKey: 'events.proposal-published',
-		subject: m.events_submit_mail_published_subject({ title: p.title }, DE),
+		templateKey,
+		subject,
 		text: [
-			m.events_submit_mail_published_intro({ title: p.title, when: when(p, 'de') }, DE),
+			intro,
 			'',
-			p.eventUrl,
+			body,
 			'',
 			m.events_submit_mail_status_link({ url: p.statusUrl }, DE),
 			'',
@@ -66,26 +75,22 @@ export function proposalPublishedMail(
 	};
 }
 
-export function proposalRejectedMail(
-	p: ProposalFacts & { to: string; reason: string; statusUrl: string; officeName: string }
-): OutgoingMail {
-	return {
-		to: p.to,
-		locale: 'de',
+export function proposalPublishedMail(p: DecisionFacts & { eventUrl: string }): OutgoingMail {
+	return decisionMail(p, {
+		templateKey: 'events.proposal-published',
+		subject: m.events_submit_mail_published_subject({ title: p.title }, DE),
+		intro: m.events_submit_mail_published_intro({ title: p.title, when: when(p, 'de') }, DE),
+		body: p.eventUrl
+	});
+}
+
+export function proposalRejectedMail(p: DecisionFacts & { reason: string }): OutgoingMail {
+	return decisionMail(p, {
 		templateKey: 'events.proposal-rejected',
 		subject: m.events_submit_mail_rejected_subject({ title: p.title }, DE),
-		text: [
-			m.events_submit_mail_rejected_intro({ title: p.title, when: when(p, 'de') }, DE),
-			'',
-			p.reason,
-			'',
-			m.events_submit_mail_status_link({ url: p.statusUrl }, DE),
-			'',
-			'-- ',
-			p.officeName
-		].join('\n'),
-		secrets: [p.statusUrl]
-	};
+		intro: m.events_submit_mail_rejected_intro({ title: p.title, when: when(p, 'de') }, DE),
+		body: p.reason
+	});
 }
 
 /** To the office: a proposal waits for a decision. Only the back-office link, no status link. */

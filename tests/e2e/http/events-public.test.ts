@@ -96,6 +96,11 @@ describe('events over HTTP', () => {
 		expect(ld.endDate).toMatch(/T13:00:00\+0[12]:00$/);
 		expect(html).toContain('href="/veranstaltungen/repair-cafe.ics"');
 
+		// Several categories read as a list, with a space after each comma.
+		const cafe = await (await get('/veranstaltungen/sprachcafe')).text();
+		const withoutComments = cafe.replace(/<!--[^>]*-->/g, '');
+		expect(withoutComments).toMatch(/>Begegnung<\/a>, <a [^>]*>Bildung und Kurse</);
+
 		const group = mainText(await (await get('/gruppen/repair-cafe-kaster')).text());
 		expect(group).toContain('Repair-Café Kaster');
 		expect(group).toContain('Repair-Café');

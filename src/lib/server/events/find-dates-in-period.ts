@@ -9,7 +9,7 @@ import { OFFICE_ORGANISER, type EventFilterParams } from './events.schemas';
 /*
  * The published dates that overlap a period (a month, a week, the API's from/to), with the
  * filters of /veranstaltungen. The month view, the print view and the JSON API read here; the
- * list keeps its own query (find-upcoming-events.ts). As there, the lower bound on starts_at (no
+ * list keeps its own query (find-upcoming-events.ts) with the same filter conditions. As there, the lower bound on starts_at (no
  * event lasts longer than MAX_EVENT_DAYS) makes this a range scan of event_occurrences(starts_at)
  * that never reads dates before the period, however many there are.
  */

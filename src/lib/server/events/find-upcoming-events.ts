@@ -1,9 +1,10 @@
-import { and, asc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, type SQL } from 'drizzle-orm';
 import { Temporal } from 'temporal-polyfill';
 import type { Db } from '../db/client';
 import { eventOccurrences, events, groups, MAX_EVENT_DAYS, rooms } from '../db/schema';
 import { now, timeZone } from '../time';
-import { OFFICE_ORGANISER, type EventFilterParams } from './events.schemas';
+import type { EventFilterParams } from './events.schemas';
+import { eventFilterConditions } from './find-dates-in-period';
 
 export const PAGE_SIZE = 20;
 const DAY_MS = 86_400_000;
@@ -74,20 +75,8 @@ export async function findUpcomingEvents(
 		const to = Temporal.PlainDate.from(filters.bis).add({ days: 1 }).toString();
 		where.push(lt(eventOccurrences.startsAt, dayStart(to, zone)));
 	}
-	if (filters.kategorie)
-		where.push(sql`${events.categories} @> array[${filters.kategorie}]::text[]`);
-	if (filters.zielgruppe) {
-		where.push(sql`${events.targetGroups} @> array[${filters.zielgruppe}]::text[]`);
-	}
-	if (filters.sprache) where.push(sql`${events.languages} @> array[${filters.sprache}]::text[]`);
-	if (filters.kostenlos) where.push(eq(events.isFree, true));
-	if (filters.rollstuhl) where.push(eq(events.wheelchairAccessible, true));
 	if (groupId !== undefined) where.push(eq(events.groupId, groupId));
-	if (filters.veranstalter === OFFICE_ORGANISER) where.push(isNull(events.groupId));
-	else if (filters.veranstalter) where.push(eq(groups.slug, filters.veranstalter));
-	if (filters.raum) where.push(eq(rooms.slug, filters.raum));
-	const q = filters.q?.trim();
-	if (q) where.push(sql`${events.search} @@ websearch_to_tsquery('german', ${q})`);
+	where.push(...eventFilterConditions(filters));
 
 	const page = filters.seite ?? 1;
 	const rows = await db

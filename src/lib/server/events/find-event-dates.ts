@@ -57,7 +57,8 @@ export async function getEventDateForEdit(
 				title: events.title,
 				allDay: events.allDay,
 				rrule: events.rrule,
-				status: events.status
+				status: events.status,
+				registrationEnabled: events.registrationEnabled
 			}
 		})
 		.from(eventOccurrences)

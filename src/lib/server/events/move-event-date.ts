@@ -9,6 +9,7 @@ import { assertCan } from '../auth/permissions';
 import { DomainError, fieldError } from '../errors';
 import { localToInstant, now, timeZone } from '../time';
 import { afterDateChange, lockDate } from './event-dates';
+import { mailRegistrationsOfMovedDate } from './notify-registrations';
 import type { MoveDateInput } from './event-dates.schemas';
 
 const DAY_MS = 86_400_000;
@@ -42,7 +43,8 @@ function newTimes(input: MoveDateInput, allDay: boolean, zone: string) {
  * Changes one date of a series (another day or time, and/or a public note): the date keeps its
  * id and RECURRENCE-ID (original start), so registrations stay attached and calendar apps move
  * the right date; later edits of the series keep the change. Its room hold moves with it; a
- * booking in the way is a CONFLICT at the date field, naming the busy time.
+ * booking in the way is a CONFLICT at the date field, naming the busy time. Whoever is signed up
+ * for the date hears of a new time (not of a changed note alone).
  */
 export async function moveEventDate(
 	db: Db,
@@ -50,8 +52,9 @@ export async function moveEventDate(
 		actor,
 		eventId,
 		occurrenceId,
-		input
-	}: { actor: Actor; eventId: number; occurrenceId: number; input: MoveDateInput }
+		input,
+		origin
+	}: { actor: Actor; eventId: number; occurrenceId: number; input: MoveDateInput; origin: string }
 ): Promise<void> {
 	assertCan(actor, 'events.manage');
 	const zone = timeZone();
@@ -90,6 +93,14 @@ export async function moveEventDate(
 				throw fieldError('date', err.details.fields.roomId, 'CONFLICT');
 			}
 			throw err;
+		}
+		if (start.getTime() !== date.startsAt.getTime() || end.getTime() !== date.endsAt.getTime()) {
+			await mailRegistrationsOfMovedDate(tx, {
+				eventId: event.id,
+				occurrenceId: date.id,
+				previous: { startsAt: date.startsAt, endsAt: date.endsAt },
+				origin
+			});
 		}
 		await recordAudit(tx, {
 			actor,

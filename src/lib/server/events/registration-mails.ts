@@ -193,3 +193,40 @@ export function eventCancelledMail(p: {
 		].join('\n')
 	};
 }
+
+/** Staff moved the date: the new time first, the previous one for reference. */
+export function eventDateMovedMail(p: {
+	to: string;
+	locale: Locale;
+	date: RegistrationDate;
+	previous: { startsAt: Date; endsAt: Date };
+	withCalendar: boolean;
+	origin: string;
+	officeName: string;
+}): OutgoingMail {
+	const opts = { locale: p.locale };
+	const previous = formatTimeSpan(p.previous.startsAt, p.previous.endsAt, {
+		locale: p.locale,
+		timeZone: timeZone()
+	});
+	return {
+		to: p.to,
+		locale: p.locale,
+		templateKey: 'events.registration-date-moved',
+		subject: m.events_register_mail_moved_subject({ title: p.date.title }, opts),
+		text: [
+			m.events_register_mail_moved_intro({ title: p.date.title }, opts),
+			'',
+			`- ${whenLine(p.date, p.locale)}`,
+			`- ${placeLine(p.date)}`,
+			...(p.date.note ? [`- ${p.date.note}`] : []),
+			'',
+			m.events_register_mail_moved_previous({ when: previous }, opts),
+			...(p.withCalendar ? ['', m.events_register_mail_calendar({}, opts)] : []),
+			'',
+			m.events_register_mail_moved_cannot({}, opts),
+			...footer(p.officeName)
+		].join('\n'),
+		attachments: p.withCalendar ? [calendarAttachment(p.date, p.origin)] : []
+	};
+}

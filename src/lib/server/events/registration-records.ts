@@ -26,6 +26,7 @@ export async function loadRegistrationDate(db: Db | Tx, occurrenceId: number) {
 			startsAt: eventOccurrences.startsAt,
 			endsAt: eventOccurrences.endsAt,
 			originalStart: eventOccurrences.originalStart,
+			note: eventOccurrences.note,
 			capacity: eventOccurrences.capacity,
 			taken: eventOccurrences.taken,
 			eventId: events.id,

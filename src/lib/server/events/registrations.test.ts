@@ -30,6 +30,7 @@ import { findEventRegistrations, findRegistrationDates } from './find-event-regi
 import { getEventForEdit } from './find-events-admin';
 import { getRegistration } from './get-registration';
 import { getSignUpDate } from './get-sign-up-date';
+import { moveEventDate } from './move-event-date';
 import { registerForEvent } from './register-for-event';
 import { registrationSchema, type RegistrationInput } from './registration.schemas';
 import { csvCell, registrationsCsv } from './registrations-csv';
@@ -460,6 +461,48 @@ describe('event registration', () => {
 			const states = (await findRegistrationDates(db, { eventId: e.id })).map((d) => d.state.kind);
 			expect(states).toEqual(['cancelled', 'open']);
 			await signUp(e.dates[1]);
+		});
+
+		it('mails who signed up for a moved date the new time (with .ics when confirmed), not for a new note alone', async () => {
+			const e = await newEvent({
+				repeat: 'weekly',
+				repeatEnd: 'count',
+				count: '2',
+				registrationCapacity: '1',
+				registrationWaitlist: 'on'
+			});
+			const seated = person({ persons: 1 });
+			const waiting = person();
+			const otherDate = person();
+			await signUp(e.dates[0], seated);
+			await signUp(e.dates[0], waiting);
+			await signUp(e.dates[1], otherDate);
+			const before = (await mailsTo(otherDate.email)).length;
+			const move = (startTime: string, note: string) =>
+				moveEventDate(db, {
+					actor: content,
+					origin: ORIGIN,
+					eventId: e.id,
+					occurrenceId: e.dates[0],
+					input: { date: '2026-11-13', endDate: '', startTime, endTime: '21:00', note }
+				});
+			await move('18:00', 'Diesmal freitags.');
+			const [moved] = (await mailsTo(seated.email)).slice(-1);
+			expect(moved.subject).toBe('Neuer Termin: Kochabend');
+			expect(moved.textBody).toContain('Freitag, 13. November 2026');
+			expect(moved.textBody).toContain('Diesmal freitags.');
+			expect(moved.textBody).toMatch(/Bisher war der Termin: Donnerstag, 12\. November 2026/);
+			expect(moved.attachments).toHaveLength(1);
+			const ics = Buffer.from(moved.attachments[0].content, 'base64').toString('utf8');
+			expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261113T180000');
+			const [waitlisted] = (await mailsTo(waiting.email)).slice(-1);
+			expect(waitlisted.subject).toBe('Neuer Termin: Kochabend');
+			expect(waitlisted.attachments).toEqual([]);
+			expect(await mailsTo(otherDate.email)).toHaveLength(before);
+
+			const count = (await mailsTo(seated.email)).length;
+			await move('18:00', 'Bitte Schürze mitbringen.');
+			expect(await mailsTo(seated.email)).toHaveLength(count);
 		});
 
 		it('finds the date of the form: the one date, a date of the series, never another event', async () => {

@@ -158,6 +158,7 @@ describe('single dates of a series', () => {
 				await failure(
 					moveEventDate(db, {
 						actor: content,
+						origin: ORIGIN,
 						eventId: id,
 						occurrenceId: date.id,
 						input: moveInput({ date: '2026-11-27', startTime: '10:00', endTime: '11:00' })
@@ -213,7 +214,13 @@ describe('single dates of a series', () => {
 
 		const move = (occurrenceId: number, fields: Record<string, string>, eventId = id) =>
 			failure(
-				moveEventDate(db, { actor: content, eventId, occurrenceId, input: moveInput(fields) })
+				moveEventDate(db, {
+					actor: content,
+					origin: ORIGIN,
+					eventId,
+					occurrenceId,
+					input: moveInput(fields)
+				})
 			);
 		const fieldOf = async (fields: Record<string, string>) => {
 			const err = await move(dates[1].id, fields);
@@ -302,6 +309,7 @@ describe('single dates of a series', () => {
 		const date = dates[1]; // Thursday 19 November
 		await moveEventDate(db, {
 			actor: content,
+			origin: ORIGIN,
 			eventId: id,
 			occurrenceId: date.id,
 			input: moveInput({
@@ -341,6 +349,7 @@ describe('single dates of a series', () => {
 		const taken = await failure(
 			moveEventDate(db, {
 				actor: content,
+				origin: ORIGIN,
 				eventId: id,
 				occurrenceId: dates[2].id,
 				input: moveInput({ date: '2026-11-21', startTime: '17:00', endTime: '18:00' })
@@ -389,6 +398,7 @@ describe('single dates of a series', () => {
 		const otherEnd = local.format(other.endsAt).split(' ')[1];
 		await moveEventDate(db, {
 			actor: content,
+			origin: ORIGIN,
 			eventId: id,
 			occurrenceId: other.id,
 			input: moveInput({ date: otherDay, startTime: '06:00', endTime: '06:30' })
@@ -396,6 +406,7 @@ describe('single dates of a series', () => {
 		expect((await datesOf(id)).find((d) => d.id === other.id)?.moved).toBe(true);
 		await moveEventDate(db, {
 			actor: content,
+			origin: ORIGIN,
 			eventId: id,
 			occurrenceId: other.id,
 			input: moveInput({ date: otherDay, startTime: otherStart, endTime: otherEnd })
@@ -416,6 +427,7 @@ describe('single dates of a series', () => {
 		});
 		await moveEventDate(db, {
 			actor: content,
+			origin: ORIGIN,
 			eventId: id,
 			occurrenceId: dates[5].id,
 			input: moveInput({ date: '2026-12-18', startTime: '15:00', endTime: '16:00' })
@@ -591,6 +603,7 @@ describe('single dates of a series', () => {
 		});
 		await moveEventDate(db, {
 			actor: content,
+			origin: ORIGIN,
 			eventId: created.id,
 			occurrenceId: moved.id,
 			input: moveInput({

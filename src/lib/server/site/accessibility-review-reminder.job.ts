@@ -4,6 +4,7 @@ import { users } from '../db/schema';
 import { DomainError } from '../errors';
 import { defineJob } from '../jobs/define-job';
 import { enqueueMail } from '../mail/outbox';
+import { timeZone } from '../time';
 import { getSiteSettings } from './get-site';
 import { isAccessibilityReviewOverdue } from './is-accessibility-review-overdue';
 
@@ -30,7 +31,7 @@ export const accessibilityReviewReminderJob = defineJob({
 			.from(users)
 			.where(and(sql`'admin' = any(${users.roles})`, isNull(users.disabledAt)));
 		const month = new Intl.DateTimeFormat('en-CA', {
-			timeZone: 'Europe/Berlin',
+			timeZone: timeZone(),
 			year: 'numeric',
 			month: '2-digit'
 		}).format(now);

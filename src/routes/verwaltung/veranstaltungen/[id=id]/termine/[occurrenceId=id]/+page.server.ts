@@ -38,7 +38,7 @@ export const actions: Actions = {
 		permission: 'events.manage',
 		schema: moveDateSchema,
 		run: (input, { db, actor, event }) =>
-			moveEventDate(db, { actor, ...ids(event as RequestEvent), input }),
+			moveEventDate(db, { actor, ...ids(event as RequestEvent), input, origin: event.url.origin }),
 		failData: { form: 'move' },
 		redirect: (_, { event }) => back(event as RequestEvent)
 	}),

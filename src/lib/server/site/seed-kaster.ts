@@ -351,6 +351,7 @@ export const kasterSeed = {
 				'## Empfänger',
 				'Anliegen und Nachrichten leiten wir nur weiter, wenn es für die Bearbeitung nötig ist, zum Beispiel an die zuständige Stelle der Stadtverwaltung.',
 				'## Speicherdauer',
+				'Anliegen: Name und Kontaktdaten bis sechs Monate nach dem Abschluss (siehe „Anliegen im Quartier“).',
 				'[wird noch ergänzt: Speicherdauer je Zweck, z. B. Nachrichten 12 Monate nach Abschluss]',
 				'## Ihre Rechte',
 				'Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch und Datenübertragbarkeit. Eine Einwilligung können Sie jederzeit für die Zukunft widerrufen.',

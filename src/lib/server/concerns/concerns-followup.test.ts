@@ -147,7 +147,8 @@ describe('concerns: follow-up and privacy', () => {
 			expect(audit).toMatchObject({
 				actorKind: 'capability',
 				actorId: null,
-				entityId: String(c.id)
+				entityId: String(c.id),
+				data: { linkId: actor.linkId, withText: true }
 			});
 			expect(JSON.stringify(audit)).not.toContain('flackert');
 			// Nobody is assigned: everyone with the concerns role hears of it, with the text.

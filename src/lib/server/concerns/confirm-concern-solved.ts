@@ -6,7 +6,7 @@ import { assertCan } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
 import { DomainError } from '../errors';
 import { now } from '../time';
-import { notResolved } from './report-concern-not-solved';
+import { linkOf, notResolved } from './report-concern-not-solved';
 
 /**
  * "Ja, erledigt": the holder of the status link confirms a resolved concern. Only a private
@@ -46,7 +46,8 @@ export async function confirmConcernSolved(
 			actor,
 			action: 'concern.confirmed-by-submitter',
 			entity: 'concern',
-			entityId: concernId
+			entityId: concernId,
+			data: linkOf(actor)
 		});
 		return { recorded: true };
 	});

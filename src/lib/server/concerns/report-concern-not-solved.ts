@@ -56,7 +56,7 @@ export async function reportConcernNotSolved(
 			entity: 'concern',
 			entityId: concernId,
 			// Not the text: it may name people; it is in the private entry.
-			data: { entryId: entry.id, withText: text !== '' },
+			data: { entryId: entry.id, withText: text !== '', ...linkOf(actor) },
 			before: { status: 'resolved' },
 			after: { status: 'in_progress' }
 		});
@@ -89,4 +89,9 @@ async function whoHears(tx: Tx, assignedTo: number | null): Promise<string[]> {
 
 export function notResolved(): DomainError {
 	return new DomainError('CONFLICT', { message: () => m.concerns_followup_error_not_resolved() });
+}
+
+/** Which status link acted (the audit's actor has no user to name). */
+export function linkOf(actor: Actor): { linkId?: number } {
+	return actor.kind === 'capability' ? { linkId: actor.linkId } : {};
 }

@@ -365,6 +365,12 @@ describe('concerns: follow-up and privacy', () => {
 			const declined = await submit({ email: 'abgelehnt@example.org' });
 			const recent = await submit({ email: 'neulich@example.org' });
 			const open = await submit({ email: 'offen@example.org' });
+			// Merged by hand without closed_at: counts from its last change.
+			const merged = await submit({ email: 'zusammen@example.org' });
+			await db
+				.update(concerns)
+				.set({ status: 'merged', closedAt: null, updatedAt: NOW })
+				.where(eq(concerns.id, merged.id));
 			await resolve(due.id);
 			await reportConcernNotSolved(db, {
 				actor: await holder(due.statusToken),
@@ -384,7 +390,8 @@ describe('concerns: follow-up and privacy', () => {
 			const run = at(6 * 31 + 1);
 			// Six calendar months in the office's zone, not 180 days.
 			expect(monthsBefore(run, 6).getTime()).toBeGreaterThan(at(0).getTime());
-			expect(await eraseExpiredConcernData(db, { now: run, months: 6 })).toBe(2);
+			expect(await eraseExpiredConcernData(db, { now: run, months: 6 })).toBe(3);
+			expect((await row(merged.id)).submitterEmail).toBe('');
 			const erased = await row(due.id);
 			expect(erased).toMatchObject({
 				submitterName: '',
@@ -416,7 +423,7 @@ describe('concerns: follow-up and privacy', () => {
 				.from(auditLog)
 				.where(eq(auditLog.action, 'concern.personal-data-erased'));
 			expect(audits.map((a) => a.entityId).sort()).toEqual(
-				[String(due.id), String(declined.id)].sort()
+				[String(due.id), String(declined.id), String(merged.id)].sort()
 			);
 			expect(JSON.stringify(audits)).not.toMatch(/erika|abgelehnt|0170/);
 			// Run again: nothing left to do.

@@ -110,11 +110,13 @@ export async function eraseExpiredConcernData(
 				.where(
 					and(
 						inArray(concerns.status, [...CLOSED_CONCERN_STATUSES]),
-						lt(concerns.closedAt, cutoff),
+						// A closed concern without closed_at (a merge that did not set it) counts from its
+						// last change, so it is not kept for ever.
+						lt(sql`coalesce(${concerns.closedAt}, ${concerns.updatedAt})`, cutoff),
 						isNull(concerns.personalDataErasedAt)
 					)
 				)
-				.orderBy(sql`${concerns.closedAt}`)
+				.orderBy(concerns.id)
 				.limit(500)
 				.for('update', { skipLocked: true });
 			const ids = due.map((r) => r.id);

@@ -59,6 +59,10 @@ const envSchema = z.object({
 		.max(100 * 1024 * 1024)
 		.default(10 * 1024 * 1024),
 	ROOM_BOOKING_RETENTION_DAYS: z.coerce.number().int().positive().default(183),
+	// Anliegen: submitters' personal data is erased this many months after the concern was closed.
+	CONCERN_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
+	// Anliegen: days after a concern was resolved until its submitter is asked once whether it is.
+	CONCERN_FOLLOWUP_DAYS: z.coerce.number().int().min(1).max(365).default(28),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -59,6 +59,12 @@ const REQUIRED: Record<string, Entry> = {
 		visibility: 'concerns.manage',
 		assign: 'concerns.manage'
 	},
+	'./anliegen/personen/+page.server.ts': {
+		load: 'concerns.personal-data',
+		search: 'concerns.personal-data',
+		erase: 'concerns.personal-data'
+	},
+	'./anliegen/personen/export.json/+server.ts': { POST: 'concerns.personal-data' },
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
 		load: 'content.edit',

@@ -69,6 +69,11 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.reopened-by-submitter',
+	'concern.confirmed-by-submitter',
+	'concern.followup-sent',
+	'concern.personal-data-erased',
+	'concern.personal-data-exported',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

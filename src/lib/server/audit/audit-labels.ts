@@ -71,6 +71,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.reopened-by-submitter': m.audit_action_concern_reopened_by_submitter,
+	'concern.confirmed-by-submitter': m.audit_action_concern_confirmed_by_submitter,
+	'concern.followup-sent': m.audit_action_concern_followup_sent,
+	'concern.personal-data-erased': m.audit_action_concern_personal_data_erased,
+	'concern.personal-data-exported': m.audit_action_concern_personal_data_exported,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

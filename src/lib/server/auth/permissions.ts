@@ -107,8 +107,12 @@ export const PERMISSIONS = {
 	/** Anliegen: anyone may submit; the status link shows one concern's timeline to its holder. */
 	'concern.submit': anyone,
 	'concern.view-status': viaLink('concern.status'),
+	/** The status link's holder says a resolved concern is not solved, or confirms it is. */
+	'concern.give-feedback': viaLink('concern.status'),
 	/** The `concerns` role reads, answers, assigns and moves concerns and keeps the categories. */
 	'concerns.manage': staffWith('concerns'),
+	/** Art. 15/17 DSGVO: find a submitter's concerns, export and erase their personal data. */
+	'concerns.personal-data': staffWith('concerns'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

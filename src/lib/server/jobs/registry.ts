@@ -4,6 +4,10 @@ import { anonymiseBookingRequestsJob } from '../rooms/anonymise-booking-requests
 import { bookingRemindersJob } from '../rooms/booking-reminders.job';
 import { extendEventDatesJob } from '../events/extend-event-dates.job';
 import { anonymiseEventRegistrationsJob } from '../events/anonymise-event-registrations.job';
+import {
+	concernFollowupJob,
+	eraseConcernPersonalDataJob
+} from '../concerns/concerns-followup.jobs';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
@@ -13,5 +17,7 @@ export const JOBS: readonly JobDefinition[] = [
 	bookingRemindersJob,
 	anonymiseBookingRequestsJob,
 	extendEventDatesJob,
-	anonymiseEventRegistrationsJob
+	anonymiseEventRegistrationsJob,
+	concernFollowupJob,
+	eraseConcernPersonalDataJob
 ];

@@ -103,7 +103,12 @@ export const concerns = pgTable(
 		firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/**
+		 * Follow-up (area "followup"): when the one "Ist es wirklich behoben?" mail was sent. Set by
+		 * the conditional UPDATE that claims it and never cleared, so a concern is asked at most once.
+		 */
+		followupSentAt: timestamp('followup_sent_at', { withTimezone: true })
 	},
 	(t) => [
 		uniqueIndex('concerns_reference_unique').on(t.reference),
@@ -127,7 +132,18 @@ export const concerns = pgTable(
 	]
 );
 
-export const CONCERN_ENTRY_KINDS = ['status', 'answer', 'note', 'assigned'] as const;
+/**
+ * `not_solved` and `confirmed` (area "followup") are what the holder of the status link said about
+ * a resolved concern; private, since whoever holds the link may write anything there.
+ */
+export const CONCERN_ENTRY_KINDS = [
+	'status',
+	'answer',
+	'note',
+	'assigned',
+	'not_solved',
+	'confirmed'
+] as const;
 export type ConcernEntryKind = (typeof CONCERN_ENTRY_KINDS)[number];
 
 /**
@@ -154,7 +170,7 @@ export const concernEntries = pgTable(
 		check('concern_entries_kind_check', oneOf(t.kind, CONCERN_ENTRY_KINDS)),
 		check(
 			'concern_entries_note_private_check',
-			sql`${t.kind} not in ('note', 'assigned') or not ${t.isPublic}`
+			sql`${t.kind} not in ('note', 'assigned', 'not_solved', 'confirmed') or not ${t.isPublic}`
 		),
 		check('concern_entries_status_check', sql`(${t.kind} = 'status') = (${t.statusTo} is not null)`)
 	]

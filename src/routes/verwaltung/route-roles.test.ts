@@ -57,7 +57,8 @@ const REQUIRED: Record<string, Entry> = {
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
-		assign: 'concerns.manage'
+		assign: 'concerns.manage',
+		merge: 'concerns.manage'
 	},
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {

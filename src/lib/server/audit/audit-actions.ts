@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.merged',
+	'concern.duplicate-merged',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

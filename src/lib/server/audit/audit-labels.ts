@@ -71,6 +71,8 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.merged': m.audit_action_concern_merged,
+	'concern.duplicate-merged': m.audit_action_concern_duplicate_merged,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

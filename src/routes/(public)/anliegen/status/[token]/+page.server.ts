@@ -1,5 +1,6 @@
 import { peekCapabilityLink } from '$lib/server/capabilities/redeem-capability-link';
 import { getConcernStatus } from '$lib/server/concerns/get-concern-status';
+import { getMergeTarget } from '$lib/server/concerns/get-merge-target';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { PageServerLoad } from './$types';
 
@@ -13,5 +14,5 @@ export const load: PageServerLoad = (event) =>
 			actor,
 			concernId: actor.recordId
 		});
-		return { concern };
+		return { concern, mergedInto: await getMergeTarget(db, actor.recordId) };
 	});

@@ -57,7 +57,8 @@ const REQUIRED: Record<string, Entry> = {
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
-		assign: 'concerns.manage'
+		assign: 'concerns.manage',
+		merge: 'concerns.manage'
 	},
 	'./anliegen/personen/+page.server.ts': {
 		load: 'concerns.personal-data',

@@ -74,6 +74,8 @@ export const AUDIT_ACTIONS = [
 	'concern.followup-sent',
 	'concern.personal-data-erased',
 	'concern.personal-data-exported',
+	'concern.merged',
+	'concern.duplicate-merged',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

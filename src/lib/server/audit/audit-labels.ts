@@ -76,6 +76,8 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.followup-sent': m.audit_action_concern_followup_sent,
 	'concern.personal-data-erased': m.audit_action_concern_personal_data_erased,
 	'concern.personal-data-exported': m.audit_action_concern_personal_data_exported,
+	'concern.merged': m.audit_action_concern_merged,
+	'concern.duplicate-merged': m.audit_action_concern_duplicate_merged,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

@@ -7,12 +7,13 @@ export { CONCERN_STATUSES, type ConcernStatus };
  * A concern comes in as received. Staff review it, forward it to a responsible body, work on it
  * and close it as resolved or declined, or merge it into another. A resolved concern may be
  * reopened (in progress) and a declined one reconsidered (in review); a merged one stays merged.
+ * Any open concern may be merged: a duplicate is often noticed only once work has begun.
  */
 export const CONCERN_TRANSITIONS = {
 	received: ['in_review', 'in_progress', 'resolved', 'declined', 'merged'],
 	in_review: ['forwarded', 'in_progress', 'resolved', 'declined', 'merged'],
-	forwarded: ['in_progress', 'resolved', 'declined'],
-	in_progress: ['forwarded', 'resolved', 'declined'],
+	forwarded: ['in_progress', 'resolved', 'declined', 'merged'],
+	in_progress: ['forwarded', 'resolved', 'declined', 'merged'],
 	resolved: ['in_progress'],
 	declined: ['in_review'],
 	merged: []

@@ -12,6 +12,7 @@ const PUBLIC_PATHS = [
 	'/veranstaltungen',
 	'/anliegen',
 	'/anliegen/neu',
+	'/anliegen/statistik',
 	'/kontakt',
 	'/leichte-sprache',
 	'/gebaerdensprache',

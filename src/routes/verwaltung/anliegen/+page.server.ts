@@ -1,5 +1,6 @@
 import { permitted, orErrorPage } from '$lib/server/forms/domain-errors';
 import { findConcerns, staffFiltersOf } from '$lib/server/concerns/find-concerns';
+import { getConcernStatistics } from '$lib/server/concerns/concern-statistics';
 import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import type { PageServerLoad } from './$types';
 
@@ -8,13 +9,15 @@ export const load: PageServerLoad = (event) => {
 	return orErrorPage(event, async () => {
 		const { db } = event.locals;
 		const filters = staffFiltersOf(event.url);
-		const [list, categories] = await Promise.all([
+		const [list, categories, stats] = await Promise.all([
 			findConcerns(db, { actor, filters }),
-			listConcernCategories(db)
+			listConcernCategories(db),
+			getConcernStatistics(db, { actor, scope: 'all' })
 		]);
 		return {
 			filters,
 			categories,
+			stats,
 			items: list.items,
 			total: list.total,
 			pages: Math.max(1, Math.ceil(list.total / list.pageSize))

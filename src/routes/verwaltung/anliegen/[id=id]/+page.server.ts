@@ -14,6 +14,8 @@ import {
 } from '$lib/server/concerns/concerns.schemas';
 import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
 import { getConcern } from '$lib/server/concerns/get-concern';
+import { loadMergePanel } from '$lib/server/concerns/load-merge-panel';
+import { mergeConcern, mergeSchema, mergeTargetOf } from '$lib/server/concerns/merge-concern';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -55,6 +57,10 @@ export const load: PageServerLoad = async (event) => {
 		answerFields: describeForm(answerSchema),
 		noteFields: describeForm(noteSchema),
 		visibilityFields: describeForm(visibilitySchema),
+		merge: {
+			...(await loadMergePanel(event.locals.db, { actor, id: concern.id })),
+			fields: describeForm(mergeSchema)
+		},
 		history
 	};
 };
@@ -117,5 +123,19 @@ export const actions: Actions = {
 		run: (input, { db, actor, event }) =>
 			assignConcern(db, { actor, id: Number(event.params.id), assigneeId: input.assignee }),
 		redirect: (_, { event }) => done(event.params.id, 'zustaendig')
+	}),
+	merge: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: mergeSchema,
+		failData: { form: 'merge' },
+		run: (input, { db, actor, event }) =>
+			mergeConcern(db, {
+				actor,
+				id: Number(event.params.id),
+				target: mergeTargetOf(input),
+				notify: input.notify,
+				origin: event.url.origin
+			}),
+		redirect: (result, { event }) => done(event.params.id, 'zusammengefuehrt', result.mailed)
 	})
 };

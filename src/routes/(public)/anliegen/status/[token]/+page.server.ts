@@ -6,6 +6,7 @@ import { confirmConcernSolved } from '$lib/server/concerns/confirm-concern-solve
 import { notSolvedSchema } from '$lib/server/concerns/concerns-followup.schemas';
 import { getConcernFeedback } from '$lib/server/concerns/get-concern-feedback';
 import { getConcernStatus } from '$lib/server/concerns/get-concern-status';
+import { getMergeTarget } from '$lib/server/concerns/get-merge-target';
 import { reportConcernNotSolved } from '$lib/server/concerns/report-concern-not-solved';
 import { describeForm } from '$lib/server/form-meta';
 import { publicSubmission } from '$lib/server/forms/action';
@@ -23,7 +24,12 @@ export const load: PageServerLoad = (event) =>
 			concernId: actor.recordId
 		});
 		const feedback = await getConcernFeedback(db, { actor, concernId: actor.recordId });
-		return { concern, feedback, notSolvedFields: describeForm(notSolvedSchema) };
+		return {
+			concern,
+			feedback,
+			notSolvedFields: describeForm(notSolvedSchema),
+			mergedInto: await getMergeTarget(db, actor.recordId)
+		};
 	});
 
 /** The link is the proof; it stays usable (not single-use), so it is checked, not used up. */

@@ -59,6 +59,11 @@ const envSchema = z.object({
 		.max(100 * 1024 * 1024)
 		.default(10 * 1024 * 1024),
 	ROOM_BOOKING_RETENTION_DAYS: z.coerce.number().int().positive().default(183),
+	// Forwarded concerns: the answer is due this many days after sending (the form's default),
+	// a body that has not answered is reminded every N days, at most M times.
+	CONCERN_FORWARD_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+	CONCERN_FORWARD_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+	CONCERN_FORWARD_MAX_REMINDERS: z.coerce.number().int().min(0).max(20).default(3),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -69,6 +69,10 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.forwarded',
+	'concern.forward-answered',
+	'concern.forward-reminded',
+	'concern.body-saved',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -91,6 +95,7 @@ export const AUDIT_ENTITIES = [
 	'event',
 	'event_registration',
 	'group',
-	'concern'
+	'concern',
+	'concern_body'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

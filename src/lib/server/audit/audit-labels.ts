@@ -71,6 +71,10 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.forwarded': m.audit_action_concern_forwarded,
+	'concern.forward-answered': m.audit_action_concern_forward_answered,
+	'concern.forward-reminded': m.audit_action_concern_forward_reminded,
+	'concern.body-saved': m.audit_action_concern_body_saved,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

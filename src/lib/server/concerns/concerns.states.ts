@@ -9,7 +9,7 @@ export { CONCERN_STATUSES, type ConcernStatus };
  * reopened (in progress) and a declined one reconsidered (in review); a merged one stays merged.
  */
 export const CONCERN_TRANSITIONS = {
-	received: ['in_review', 'in_progress', 'resolved', 'declined', 'merged'],
+	received: ['in_review', 'forwarded', 'in_progress', 'resolved', 'declined', 'merged'],
 	in_review: ['forwarded', 'in_progress', 'resolved', 'declined', 'merged'],
 	forwarded: ['in_progress', 'resolved', 'declined'],
 	in_progress: ['forwarded', 'resolved', 'declined'],

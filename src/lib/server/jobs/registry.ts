@@ -4,6 +4,7 @@ import { anonymiseBookingRequestsJob } from '../rooms/anonymise-booking-requests
 import { bookingRemindersJob } from '../rooms/booking-reminders.job';
 import { extendEventDatesJob } from '../events/extend-event-dates.job';
 import { anonymiseEventRegistrationsJob } from '../events/anonymise-event-registrations.job';
+import { forwardingRemindersJob } from '../concerns/forwarding-reminders.job';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
@@ -13,5 +14,6 @@ export const JOBS: readonly JobDefinition[] = [
 	bookingRemindersJob,
 	anonymiseBookingRequestsJob,
 	extendEventDatesJob,
-	anonymiseEventRegistrationsJob
+	anonymiseEventRegistrationsJob,
+	forwardingRemindersJob
 ];

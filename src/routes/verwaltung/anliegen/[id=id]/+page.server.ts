@@ -14,6 +14,9 @@ import {
 } from '$lib/server/concerns/concerns.schemas';
 import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
 import { getConcern } from '$lib/server/concerns/get-concern';
+import { forwardConcern } from '$lib/server/concerns/forward-concern';
+import { forwardSchema } from '$lib/server/concerns/forward.schemas';
+import { getConcernForwarding } from '$lib/server/concerns/find-forwardings';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -55,6 +58,8 @@ export const load: PageServerLoad = async (event) => {
 		answerFields: describeForm(answerSchema),
 		noteFields: describeForm(noteSchema),
 		visibilityFields: describeForm(visibilitySchema),
+		forwarding: await getConcernForwarding(event.locals.db, { actor, concernId: concern.id }),
+		forwardFields: describeForm(forwardSchema),
 		history
 	};
 };
@@ -109,6 +114,19 @@ export const actions: Actions = {
 				visibility: input.visibility
 			}),
 		redirect: (_, { event }) => done(event.params.id, 'sichtbarkeit')
+	}),
+	forward: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: forwardSchema,
+		failData: { form: 'forward' },
+		run: (input, { db, actor, event }) =>
+			forwardConcern(db, {
+				actor,
+				concernId: Number(event.params.id),
+				input,
+				origin: event.url.origin
+			}),
+		redirect: (_, { event }) => done(event.params.id, 'weitergeleitet')
 	}),
 	assign: backOfficeAction({
 		permission: 'concerns.manage',

@@ -18,6 +18,7 @@ import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import type { Database } from '$lib/server/db/client';
 import {
 	bookingRequests,
+	concernBodies,
 	contactPersons,
 	events,
 	groups,
@@ -57,8 +58,15 @@ const REQUIRED: Record<string, Entry> = {
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
+		forward: 'concerns.manage',
 		assign: 'concerns.manage'
 	},
+	'./anliegen/stellen/+page.server.ts': { load: 'concerns.manage', create: 'concerns.manage' },
+	'./anliegen/stellen/[id=id]/+page.server.ts': {
+		load: 'concerns.manage',
+		default: 'concerns.manage'
+	},
+	'./anliegen/weiterleitungen/+page.server.ts': { load: 'concerns.manage' },
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
 		load: 'content.edit',
@@ -280,6 +288,8 @@ describe('back office: route × role matrix', () => {
 			origin: 'http://127.0.0.1'
 		});
 		params['./anliegen/[id=id]/+page.server.ts'] = { id: String(concern.id) };
+		const [body] = await db.select({ id: concernBodies.id }).from(concernBodies).limit(1);
+		params['./anliegen/stellen/[id=id]/+page.server.ts'] = { id: String(body.id) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };

@@ -45,9 +45,9 @@ export function concernToBodyMail(p: {
 	const contactLines = c.contact
 		? [
 				m.concerns_forward_mail_contact_intro({}, DE),
-				...(c.contact.name ? [`${m.concerns_field_name({}, DE)}: ${c.contact.name}`] : []),
-				...(c.contact.email ? [`${m.concerns_field_email({}, DE)}: ${c.contact.email}`] : []),
-				...(c.contact.phone ? [`${m.concerns_field_phone({}, DE)}: ${c.contact.phone}`] : [])
+				...(c.contact.name ? [`${m.concerns_staff_name({}, DE)}: ${c.contact.name}`] : []),
+				...(c.contact.email ? [`${m.concerns_staff_email({}, DE)}: ${c.contact.email}`] : []),
+				...(c.contact.phone ? [`${m.concerns_staff_phone({}, DE)}: ${c.contact.phone}`] : [])
 			]
 		: [m.concerns_forward_mail_no_contact({}, DE)];
 	return {

@@ -520,7 +520,7 @@ describe('forwarding concerns to responsible bodies', () => {
 					fields
 				});
 			for (const fields of [
-				{ body: '', dueOn: '2026-11-16' },
+				{ body: '', dueOn: '2026-11-16' } as Fields,
 				{ body: 'abc', dueOn: '2026-11-16' },
 				{ body: String(tiefbau), dueOn: 'morgen' },
 				{ body: String(tiefbau), dueOn: '2026-11-16', coverNote: 'x'.repeat(2001) }
@@ -543,7 +543,7 @@ describe('forwarding concerns to responsible bodies', () => {
 			const send = (fields: Fields) =>
 				call(answerActions.default as Handler, { db, path, params: { token }, fields });
 			for (const fields of [
-				{ answer: '', status: 'resolved' },
+				{ answer: '', status: 'resolved' } as Fields,
 				{ answer: 'Wird erledigt.', status: 'merged' },
 				{ answer: 'Wird erledigt.' },
 				{ answer: 'x'.repeat(4001), status: 'resolved' }

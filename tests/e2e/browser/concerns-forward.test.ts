@@ -74,7 +74,17 @@ describe('concerns: forward to a responsible body and its answer', () => {
 		await screenshot(staff, 'concerns-forward-detail');
 		await staff.goto('/verwaltung/anliegen/weiterleitungen');
 		await expect(staff.locator('main').innerText()).resolves.toContain(number);
+		await screenshot(staff, 'concerns-forward-ledger');
 		await check(staff, 'concerns-forward-ledger');
+		// Layout of the bodies list and its edit form (no axe: the form kit is checked elsewhere).
+		await staff.goto('/verwaltung/anliegen/stellen');
+		await screenshot(staff, 'concerns-forward-bodies');
+		await checkLayoutAt(staff, [NARROW], 'concerns-forward-bodies');
+		await Promise.all([
+			staff.waitForLoadState('load'),
+			staff.getByRole('link', { name: /Tiefbauamt der Stadt Bedburg/ }).click()
+		]);
+		await checkLayoutAt(staff, [NARROW], 'concerns-forward-body-edit');
 		await closePage(staff);
 
 		// 3. The body opens the link from its mail and answers, without an account.
@@ -84,14 +94,18 @@ describe('concerns: forward to a responsible body and its answer', () => {
 		expect(toBody.text).toContain(`Bitte um Prüfung (${marker}).`);
 		expect(toBody.text).toContain(email);
 		const link = /https?:\/\/[^/\s]+(\/anliegen\/antwort\/[A-Za-z0-9_-]{43})/.exec(toBody.text)![1];
-		const body = await openPage(browser, { javaScript: false });
+		const body = await openPage(browser);
 		expect((await body.goto(link))?.status()).toBe(200);
 		await expect(body.locator('main').innerText()).resolves.toContain('Erika Weiher');
+		await screenshot(body, 'concerns-forward-answer');
 		await check(body, 'concerns-forward-answer');
-		await body.getByLabel('Antwort', { exact: true }).fill(`Die Lampe ist getauscht (${marker}).`);
+		await body
+			.getByRole('textbox', { name: /^Antwort/ })
+			.fill(`Die Lampe ist getauscht (${marker}).`);
 		await body.getByLabel('Erledigt').check();
 		await send(body, 'Antwort senden');
 		expect(new URL(body.url()).pathname).toBe('/anliegen/antwort/erledigt');
+		await screenshot(body, 'concerns-forward-answered');
 		// Single use: the link is gone now.
 		expect((await body.goto(link))?.status()).toBe(410);
 		await expect(body.locator('main').innerText()).resolves.toContain('nur einmal');

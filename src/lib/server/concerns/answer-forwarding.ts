@@ -121,7 +121,7 @@ export async function answerForwarding(
 					reference: concern.reference,
 					bodyName: forwarding.bodyName,
 					answer: input.answer,
-					statusText: statusText(input.status),
+					status: input.status,
 					backOfficeUrl: `${origin}/verwaltung/anliegen/${forwarding.concernId}`
 				})
 			);

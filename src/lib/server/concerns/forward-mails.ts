@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import { formatInstant } from '$lib/format';
 import { timeZone } from '../time';
+import type { ForwardingAnswerStatus } from '../db/schema';
 import type { OutgoingMail } from '../mail/outbox';
 
 /*
@@ -89,13 +90,26 @@ export function concernToBodyMail(p: {
 	};
 }
 
+/** The states a body may choose, in German whatever language the body's browser asked for. */
+const STATUS_DE: Record<ForwardingAnswerStatus, string> = {
+	get in_progress() {
+		return m.concerns_status_in_progress({}, DE);
+	},
+	get resolved() {
+		return m.concerns_status_resolved({}, DE);
+	},
+	get declined() {
+		return m.concerns_status_declined({}, DE);
+	}
+};
+
 /** To staff: a body has answered (its text may be quoted: it is public anyway). */
 export function bodyAnsweredStaffMail(p: {
 	to: string;
 	reference: string;
 	bodyName: string;
 	answer: string;
-	statusText: string;
+	status: ForwardingAnswerStatus;
 	backOfficeUrl: string;
 }): OutgoingMail {
 	return {
@@ -109,7 +123,7 @@ export function bodyAnsweredStaffMail(p: {
 		text: [
 			m.concerns_forward_mail_staff_intro({ reference: p.reference, body: p.bodyName }, DE),
 			'',
-			`${m.concerns_forward_field_status({}, DE)}: ${p.statusText}`,
+			`${m.concerns_forward_field_status({}, DE)}: ${STATUS_DE[p.status]}`,
 			'',
 			p.answer,
 			'',

@@ -331,6 +331,8 @@ describe('forwarding concerns to responsible bodies', () => {
 		expect(toStaff.subject).toBe(
 			`Tiefbauamt der Stadt Bedburg hat zu ${row.reference} geantwortet`
 		);
+		expect(toStaff.textBody).toContain('Neuer Stand: Erledigt');
+		expect(toStaff.textBody).toContain(`${ORIGIN}/verwaltung/anliegen/${id}`);
 		const [toSubmitter] = await mailsTo('erika@example.org');
 		expect(toSubmitter.textBody).toContain('Die Laterne wird am Montag repariert.');
 		expect(toSubmitter.textBody).toMatch(/\/anliegen\/status\/[A-Za-z0-9_-]{43}/);

@@ -21,3 +21,17 @@ export function statusText(status: string): string {
 export function visibilityText(visibility: ConcernVisibility | string): string {
 	return visibility === 'public' ? m.concerns_visibility_public() : m.concerns_visibility_private();
 }
+
+/** A timeline step's heading; entries of forwarding name the body ("Weitergeleitet an …", "Antwort von …"). */
+export function entryTitle(kind: string, statusTo: string | null, bodyName: string): string {
+	if (kind === 'answer') {
+		return bodyName
+			? m.concerns_forward_timeline_answer({ body: bodyName })
+			: m.concerns_timeline_answer();
+	}
+	if (bodyName && statusTo === 'forwarded') {
+		return m.concerns_forward_timeline_forwarded({ body: bodyName });
+	}
+	const status = m.concerns_timeline_status({ status: statusText(statusTo ?? '') });
+	return bodyName ? m.concerns_forward_timeline_status_by({ status, body: bodyName }) : status;
+}

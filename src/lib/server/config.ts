@@ -63,6 +63,11 @@ const envSchema = z.object({
 	CONCERN_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(6),
 	// Anliegen: days after a concern was resolved until its submitter is asked once whether it is.
 	CONCERN_FOLLOWUP_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+	// Forwarded concerns: the answer is due this many days after sending (the form's default),
+	// a body that has not answered is reminded every N days, at most M times.
+	CONCERN_FORWARD_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+	CONCERN_FORWARD_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+	CONCERN_FORWARD_MAX_REMINDERS: z.coerce.number().int().min(0).max(20).default(3),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -18,6 +18,7 @@ import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import type { Database } from '$lib/server/db/client';
 import {
 	bookingRequests,
+	concernBodies,
 	contactPersons,
 	events,
 	groups,
@@ -58,7 +59,8 @@ const REQUIRED: Record<string, Entry> = {
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
 		assign: 'concerns.manage',
-		merge: 'concerns.manage'
+		merge: 'concerns.manage',
+		forward: 'concerns.manage'
 	},
 	'./anliegen/personen/+page.server.ts': {
 		load: 'concerns.personal-data',
@@ -66,6 +68,12 @@ const REQUIRED: Record<string, Entry> = {
 		erase: 'concerns.personal-data'
 	},
 	'./anliegen/personen/export.json/+server.ts': { POST: 'concerns.personal-data' },
+	'./anliegen/stellen/+page.server.ts': { load: 'concerns.manage', create: 'concerns.manage' },
+	'./anliegen/stellen/[id=id]/+page.server.ts': {
+		load: 'concerns.manage',
+		default: 'concerns.manage'
+	},
+	'./anliegen/weiterleitungen/+page.server.ts': { load: 'concerns.manage' },
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
 		load: 'content.edit',
@@ -287,6 +295,8 @@ describe('back office: route × role matrix', () => {
 			origin: 'http://127.0.0.1'
 		});
 		params['./anliegen/[id=id]/+page.server.ts'] = { id: String(concern.id) };
+		const [body] = await db.select({ id: concernBodies.id }).from(concernBodies).limit(1);
+		params['./anliegen/stellen/[id=id]/+page.server.ts'] = { id: String(body.id) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };

@@ -76,6 +76,10 @@ export const AUDIT_ACTIONS = [
 	'concern.personal-data-exported',
 	'concern.merged',
 	'concern.duplicate-merged',
+	'concern.forwarded',
+	'concern.forward-answered',
+	'concern.forward-reminded',
+	'concern.body-saved',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -98,6 +102,7 @@ export const AUDIT_ENTITIES = [
 	'event',
 	'event_registration',
 	'group',
-	'concern'
+	'concern',
+	'concern_body'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -78,6 +78,10 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.personal-data-exported': m.audit_action_concern_personal_data_exported,
 	'concern.merged': m.audit_action_concern_merged,
 	'concern.duplicate-merged': m.audit_action_concern_duplicate_merged,
+	'concern.forwarded': m.audit_action_concern_forwarded,
+	'concern.forward-answered': m.audit_action_concern_forward_answered,
+	'concern.forward-reminded': m.audit_action_concern_forward_reminded,
+	'concern.body-saved': m.audit_action_concern_body_saved,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

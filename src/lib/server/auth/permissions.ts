@@ -113,6 +113,8 @@ export const PERMISSIONS = {
 	'concerns.manage': staffWith('concerns'),
 	/** Art. 15/17 DSGVO: find a submitter's concerns, export and erase their personal data. */
 	'concerns.personal-data': staffWith('concerns'),
+	/** A responsible body answers a forwarded concern through the mailed link (no account). */
+	'concern.answer-forwarding': viaLink('concern.answer'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

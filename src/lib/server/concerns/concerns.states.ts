@@ -10,7 +10,7 @@ export { CONCERN_STATUSES, type ConcernStatus };
  * Any open concern may be merged: a duplicate is often noticed only once work has begun.
  */
 export const CONCERN_TRANSITIONS = {
-	received: ['in_review', 'in_progress', 'resolved', 'declined', 'merged'],
+	received: ['in_review', 'forwarded', 'in_progress', 'resolved', 'declined', 'merged'],
 	in_review: ['forwarded', 'in_progress', 'resolved', 'declined', 'merged'],
 	forwarded: ['in_progress', 'resolved', 'declined', 'merged'],
 	in_progress: ['forwarded', 'resolved', 'declined', 'merged'],

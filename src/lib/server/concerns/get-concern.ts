@@ -48,6 +48,7 @@ export async function getConcern(db: Db, { actor, id }: { actor: Actor; id: numb
 			statusFrom: concernEntries.statusFrom,
 			statusTo: concernEntries.statusTo,
 			body: concernEntries.body,
+			bodyName: concernEntries.bodyName,
 			isPublic: concernEntries.isPublic,
 			authorName: users.displayName,
 			createdAt: concernEntries.createdAt

@@ -104,6 +104,8 @@ export interface TimelineEntry {
 	kind: 'status' | 'answer';
 	statusTo: ConcernStatus | null;
 	body: string;
+	/** The responsible body the entry is about or from (forwarding), or ''. */
+	bodyName: string;
 	createdAt: Date;
 }
 
@@ -117,6 +119,7 @@ export async function publicTimelines(db: Db, ids: number[]) {
 			kind: concernEntries.kind,
 			statusTo: concernEntries.statusTo,
 			body: concernEntries.body,
+			bodyName: concernEntries.bodyName,
 			createdAt: concernEntries.createdAt
 		})
 		.from(concernEntries)

@@ -81,7 +81,8 @@ describe('the back office start page', () => {
 			stuckMails: null,
 			bookingRequests: null,
 			eventProposals: 0,
-			concerns: null
+			concerns: null,
+			overdueForwardings: null
 		});
 	});
 
@@ -158,7 +159,8 @@ describe('the back office start page', () => {
 			stuckMails: null,
 			bookingRequests: null,
 			eventProposals: null,
-			concerns: 0
+			concerns: 0,
+			overdueForwardings: 0
 		});
 		const admin = await getStaffDashboard(db, { actor: staff('admin') });
 		expect(admin.messages && admin.outbox && admin.checklist && admin.review).toBeTruthy();
@@ -172,7 +174,8 @@ describe('the back office start page', () => {
 				stuckMails: null,
 				bookingRequests: null,
 				eventProposals: null,
-				concerns: null
+				concerns: null,
+				overdueForwardings: null
 			});
 		}
 	});

@@ -8,6 +8,7 @@ import {
 	concernFollowupJob,
 	eraseConcernPersonalDataJob
 } from '../concerns/concerns-followup.jobs';
+import { forwardingRemindersJob } from '../concerns/forwarding-reminders.job';
 import type { JobDefinition } from './define-job';
 
 /** Every job the app schedules. Add a job here; its row in scheduled_jobs is created at start. */
@@ -19,5 +20,6 @@ export const JOBS: readonly JobDefinition[] = [
 	extendEventDatesJob,
 	anonymiseEventRegistrationsJob,
 	concernFollowupJob,
-	eraseConcernPersonalDataJob
+	eraseConcernPersonalDataJob,
+	forwardingRemindersJob
 ];

@@ -6,6 +6,7 @@ import { now } from '../time';
 import { seedRooms } from '../rooms/seed-rooms';
 import { seedExampleEvents } from '../events/seed-example-events';
 import { seedConcernCategories } from '../concerns/seed-concern-categories';
+import { seedConcernBodies } from '../concerns/seed-concern-bodies';
 
 /**
  * Seeds the installation's data once. Idempotent: when the site row exists, nothing is written,
@@ -29,6 +30,8 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 			await seedExampleEvents(tx, exampleEventsOf(seed, today));
 			// And the concerns' categories.
 			await seedConcernCategories(tx);
+			// And the example bodies concerns are forwarded to.
+			await seedConcernBodies(tx);
 			return false;
 		}
 
@@ -64,6 +67,7 @@ export async function seedSite(db: Db, seed = kasterSeed, today = now()): Promis
 		await seedRooms(tx, seed.rooms, seed.bookingContactRole);
 		await seedExampleEvents(tx, exampleEventsOf(seed, today));
 		await seedConcernCategories(tx);
+		await seedConcernBodies(tx);
 		return true;
 	});
 }

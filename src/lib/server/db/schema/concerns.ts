@@ -163,7 +163,10 @@ export const concernEntries = pgTable(
 		body: text('body').notNull().default(''),
 		isPublic: boolean('is_public').notNull(),
 		authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		// Forwarding (area forward): the responsible body an entry is about ("weitergeleitet an …")
+		// or from (its answer); kept as text so the timeline stays as it was if the body is renamed.
+		bodyName: text('body_name').notNull().default('')
 	},
 	(t) => [
 		index('concern_entries_concern_idx').on(t.concernId, t.createdAt),

@@ -16,6 +16,9 @@ import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/conce
 import { getConcern } from '$lib/server/concerns/get-concern';
 import { loadMergePanel } from '$lib/server/concerns/load-merge-panel';
 import { mergeConcern, mergeSchema, mergeTargetOf } from '$lib/server/concerns/merge-concern';
+import { forwardConcern } from '$lib/server/concerns/forward-concern';
+import { forwardSchema } from '$lib/server/concerns/forward.schemas';
+import { getConcernForwarding } from '$lib/server/concerns/find-forwardings';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -61,6 +64,8 @@ export const load: PageServerLoad = async (event) => {
 			...(await loadMergePanel(event.locals.db, { actor, id: concern.id })),
 			fields: describeForm(mergeSchema)
 		},
+		forwarding: await getConcernForwarding(event.locals.db, { actor, concernId: concern.id }),
+		forwardFields: describeForm(forwardSchema),
 		history
 	};
 };
@@ -115,6 +120,19 @@ export const actions: Actions = {
 				visibility: input.visibility
 			}),
 		redirect: (_, { event }) => done(event.params.id, 'sichtbarkeit')
+	}),
+	forward: backOfficeAction({
+		permission: 'concerns.manage',
+		schema: forwardSchema,
+		failData: { form: 'forward' },
+		run: (input, { db, actor, event }) =>
+			forwardConcern(db, {
+				actor,
+				concernId: Number(event.params.id),
+				input,
+				origin: event.url.origin
+			}),
+		redirect: (_, { event }) => done(event.params.id, 'weitergeleitet')
 	}),
 	assign: backOfficeAction({
 		permission: 'concerns.manage',

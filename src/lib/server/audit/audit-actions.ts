@@ -69,6 +69,8 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.open311-key-created',
+	'concern.open311-key-revoked',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -91,6 +93,7 @@ export const AUDIT_ENTITIES = [
 	'event',
 	'event_registration',
 	'group',
-	'concern'
+	'concern',
+	'open311_api_key'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

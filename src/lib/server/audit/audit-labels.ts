@@ -71,6 +71,8 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.open311-key-created': m.audit_action_concern_open311_key_created,
+	'concern.open311-key-revoked': m.audit_action_concern_open311_key_revoked,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

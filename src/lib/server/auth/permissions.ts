@@ -109,6 +109,8 @@ export const PERMISSIONS = {
 	'concern.view-status': viaLink('concern.status'),
 	/** The `concerns` role reads, answers, assigns and moves concerns and keeps the categories. */
 	'concerns.manage': staffWith('concerns'),
+	/** Issue and revoke the keys other services post concerns with (Open311). */
+	'open311.keys.manage': staffWith('admin'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -1,6 +1,7 @@
 import { permitted, orErrorPage } from '$lib/server/forms/domain-errors';
 import { findConcerns, staffFiltersOf } from '$lib/server/concerns/find-concerns';
 import { listConcernCategories } from '$lib/server/concerns/public-concerns';
+import { can } from '$lib/server/auth/permissions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,7 +18,8 @@ export const load: PageServerLoad = (event) => {
 			categories,
 			items: list.items,
 			total: list.total,
-			pages: Math.max(1, Math.ceil(list.total / list.pageSize))
+			pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+			canManageOpen311Keys: can(actor, 'open311.keys.manage')
 		};
 	});
 };

@@ -18,6 +18,8 @@ import { seedSite } from '../site/seed-site';
 import { resetClock, setClock } from '../time';
 import { submitConcern } from '../concerns/submit-concern';
 import { parseDistrictBounds } from '$lib/concerns/district';
+import type { IncomingMessage } from 'node:http';
+import { open311PostFromAnywhere } from '../ops/page-responder';
 import { escapeXml, open311Error, open311Response, toXml } from './open311-format';
 import {
 	checkOpen311Key,
@@ -82,6 +84,25 @@ describe('Open311 format', () => {
 			{ code: 400, description: 'b' }
 		]);
 		expect(open311Response('json', 'x', []).headers.get('cache-control')).toBe('no-store');
+	});
+
+	it("marks only the Open311 POST as same-origin for SvelteKit's form check", () => {
+		const req = (method: string, url: string) =>
+			({ method, url, headers: { origin: 'https://evil.example' } }) as unknown as IncomingMessage;
+		const ok = req('POST', '/open311/v2/requests.json?x=1');
+		open311PostFromAnywhere(ok, 'https://quartier.example/');
+		expect(ok.headers.origin).toBe('https://quartier.example');
+		for (const other of [
+			req('POST', '/open311/v2/requests.xml'),
+			req('POST', '/kontakt'),
+			req('GET', '/open311/v2/requests.json')
+		]) {
+			open311PostFromAnywhere(other, 'https://quartier.example');
+			expect(other.headers.origin, other.url).toBe('https://evil.example');
+		}
+		const noOrigin = req('POST', '/open311/v2/requests.json');
+		open311PostFromAnywhere(noOrigin, undefined);
+		expect(noOrigin.headers.origin).toBe('https://evil.example');
 	});
 
 	it('maps every status to open or closed', () => {
@@ -265,6 +286,11 @@ describe('Open311 on the database', () => {
 				'bad attribute value',
 				{ ...good, service_code: 'muell-sauberkeit', 'attribute[art]': 'gold' },
 				/ungültigen Wert/
+			],
+			[
+				'NUL in the text',
+				{ ...good, description: 'Die Laterne\u0000 flackert seit Tagen.' },
+				/^description: /
 			],
 			['bidi characters', { ...good, address_string: 'Hauptstraße \u202E1' }, /^address_string: /]
 		];

@@ -13,6 +13,9 @@
 //                                                   and 10,000 past ones first, then the events
 //                                                   list, a filtered list, an event page, the
 //                                                   month view, /veranstaltungen.ics, the API
+//   npm run bench -- --concerns                     10,000 concerns (nine in ten public) first,
+//                                                   then /anliegen, a category of it and
+//                                                   GET /open311/v2/requests.json
 // Env: BENCH_DURATION, BENCH_CONNECTIONS, BUILD_DIR; DATABASE_URL to measure against PostgreSQL
 // instead of PGlite (a temporary data folder otherwise). Besides req/s and latency it prints the
 // server's resident memory (VmRSS, sampled every 100 ms, and the kernel's peak VmHWM) from
@@ -39,7 +42,8 @@ const { values, positionals } = parseArgs({
 		'no-build': { type: 'boolean', default: false },
 		nginx: { type: 'boolean', default: false },
 		rooms: { type: 'boolean', default: false },
-		events: { type: 'boolean', default: false }
+		events: { type: 'boolean', default: false },
+		concerns: { type: 'boolean', default: false }
 	}
 });
 const duration = Number(values.duration);
@@ -51,7 +55,7 @@ if (!(duration > 0) || !(connections > 0)) {
 const paths =
 	positionals.length > 0
 		? positionals
-		: values.rooms || values.events
+		: values.rooms || values.events || values.concerns
 			? []
 			: ['/', '/aktuelles', '/kontakt'];
 
@@ -78,7 +82,7 @@ const startServer = () =>
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 let server = startServer();
-/** True while --events has stopped the server on purpose to fill its PGlite folder. */
+/** True while --events/--concerns has stopped the server on purpose to fill its PGlite folder. */
 let restarting = false;
 
 let stopping = false;
@@ -126,6 +130,7 @@ await waitUntilHealthy();
 
 if (values.rooms) paths.push(...(await fillRoomYear()));
 if (values.events) paths.push(...(await fillEvents()));
+if (values.concerns) paths.push(...(await fillConcerns()));
 
 /** Resident memory of the server from /proc (Linux only): current and the kernel's peak, in MiB. */
 function memory() {
@@ -261,6 +266,28 @@ async function fillEvents() {
 				lateral (select ((e.starts_at at time zone 'Europe/Berlin')::date + 7 * k + time '19:00')
 					at time zone 'Europe/Berlin' as s from generate_series(0, 104) k) o
 			where e.slug like 'bench-series-%';`;
+	await fillDatabase(sql);
+	const counts = await (await fetch(`${url}/api/v1/events?page=1`)).json();
+	console.log(
+		`events: 1,000 coming (200 weekly series) and 10,000 past events stored in ` +
+			`${((Date.now() - started) / 1000).toFixed(0)} s; the API's first page has ${counts.items?.length} dates`
+	);
+	const month = new Date().toISOString().slice(0, 7);
+	return [
+		'/veranstaltungen',
+		'/veranstaltungen?kategorie=kultur&kostenlos=1',
+		'/veranstaltungen/bench-series-1',
+		`/veranstaltungen/monat/${month}`,
+		'/veranstaltungen.ics',
+		'/api/v1/events'
+	];
+}
+
+/**
+ * Runs SQL on the server's database: on PostgreSQL directly; with PGlite the server is stopped
+ * for it (it holds the data folder) and started again.
+ */
+async function fillDatabase(sql) {
 	if (process.env.DATABASE_URL) {
 		const { default: pg } = await import('pg');
 		const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -286,20 +313,44 @@ async function fillEvents() {
 		restarting = false;
 		await waitUntilHealthy();
 	}
-	const counts = await (await fetch(`${url}/api/v1/events?page=1`)).json();
+}
+
+/**
+ * A district's worth of concerns, written straight into the database: 10,000 over the last 80
+ * days (so the Open311 list's default 90 days holds all of them), nine in ten public, spread over
+ * the categories and states, each with its first timeline entry and every third with a public
+ * answer; the year's counter is set past them. Returns the paths to measure.
+ */
+async function fillConcerns() {
+	const started = Date.now();
+	const sql = `
+		insert into concerns (reference, category_id, description, address, visibility, status,
+			channel, created_at, updated_at)
+		select 'KAS-' || y.year || '-' || lpad(i::text, 5, '0'),
+			(select id from concern_categories order by sort_order, id offset (i % 8) limit 1),
+			'Die Laterne an der Ecke ist seit Tagen aus, abends ist es dort sehr dunkel. Nummer ' || i || '.',
+			'Hauptstraße ' || (1 + i % 120) || ', 50181 Bedburg',
+			case when i % 10 = 0 then 'private' else 'public' end,
+			(array['received','in_review','forwarded','in_progress','resolved','declined'])[1 + i % 6],
+			'web', now() - (i * interval '691 seconds'), now() - (i * interval '691 seconds')
+		from generate_series(1, 10000) i,
+			(select extract(year from now() at time zone 'Europe/Berlin')::int as year) y;
+		insert into concern_counters (year, last)
+			select extract(year from now() at time zone 'Europe/Berlin')::int, 10000
+			on conflict (year) do update set last = greatest(concern_counters.last, 10000);
+		insert into concern_entries (concern_id, kind, status_to, is_public, created_at)
+			select id, 'status', 'received', true, created_at from concerns;
+		insert into concern_entries (concern_id, kind, body, is_public, created_at)
+			select id, 'answer', 'Danke, wir haben die Stadtwerke informiert.', true,
+				created_at + interval '1 hour'
+			from concerns where id % 3 = 0;`;
+	await fillDatabase(sql);
+	const list = await (await fetch(`${url}/open311/v2/requests.json`)).json();
 	console.log(
-		`events: 1,000 coming (200 weekly series) and 10,000 past events stored in ` +
-			`${((Date.now() - started) / 1000).toFixed(0)} s; the API's first page has ${counts.items?.length} dates`
+		`concerns: 10,000 (9,000 public) stored in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
+			`requests.json lists ${Array.isArray(list) ? list.length : '?'} (at most 1,000)`
 	);
-	const month = new Date().toISOString().slice(0, 7);
-	return [
-		'/veranstaltungen',
-		'/veranstaltungen?kategorie=kultur&kostenlos=1',
-		'/veranstaltungen/bench-series-1',
-		`/veranstaltungen/monat/${month}`,
-		'/veranstaltungen.ics',
-		'/api/v1/events'
-	];
+	return ['/anliegen', '/anliegen?kategorie=beleuchtung', '/open311/v2/requests.json'];
 }
 
 /**

@@ -116,7 +116,11 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const csrf: Handle = async ({ event, resolve }) => {
 	let cookieValue = event.cookies.get(CSRF_COOKIE);
-	if (UNSAFE_METHODS.has(event.request.method) && !isJsonApiCall(event.url, event.request)) {
+	if (
+		UNSAFE_METHODS.has(event.request.method) &&
+		!isJsonApiCall(event.url, event.request) &&
+		!isOpen311Post(event.url, event.request)
+	) {
 		const token = await readCsrfToken(event.request);
 		if (!isValidCsrfToken(cookieValue, token)) {
 			logger.warn({ path: event.url.pathname }, 'csrf token missing or invalid');
@@ -124,7 +128,10 @@ const csrf: Handle = async ({ event, resolve }) => {
 		}
 	}
 	// API answers carry no forms: no cookie for them (clients would only collect it).
-	if (!cookieValue && event.url.pathname.startsWith('/api/')) {
+	if (
+		!cookieValue &&
+		(event.url.pathname.startsWith('/api/') || event.url.pathname.startsWith('/open311/'))
+	) {
 		event.locals.csrfToken = '';
 		return resolve(event);
 	}
@@ -151,6 +158,16 @@ function isJsonApiCall(url: URL, request: Request): boolean {
 		url.pathname.startsWith('/api/') &&
 		/^application\/json\b/i.test(request.headers.get('content-type') ?? '')
 	);
+}
+
+/**
+ * Open311 clients post forms from their own servers, without cookies, so they cannot send a CSRF
+ * token. This one address needs none: it acts anonymously (the session is not used), is
+ * authorised by its api_key field, and a forged cross-site form could only post a public notice
+ * that anyone may post anyway, under the same key check and rate limit.
+ */
+function isOpen311Post(url: URL, request: Request): boolean {
+	return request.method === 'POST' && url.pathname === '/open311/v2/requests.json';
 }
 
 async function readCsrfToken(request: Request): Promise<unknown> {

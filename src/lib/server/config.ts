@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZoneName } from '$lib/time-zone';
+import { DEFAULT_DISTRICT_BBOX, parseDistrictBounds } from '$lib/concerns/district';
 
 /** All configuration comes from the environment; every key is documented in .env.example. */
 const envSchema = z.object({
@@ -68,6 +69,37 @@ const envSchema = z.object({
 	CONCERN_FORWARD_DUE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 	CONCERN_FORWARD_REMINDER_DAYS: z.coerce.number().int().min(1).max(365).default(7),
 	CONCERN_FORWARD_MAX_REMINDERS: z.coerce.number().int().min(0).max(20).default(3),
+	// Where concerns may be located: "south,west,north,east" ($lib/concerns/district.ts).
+	CONCERN_DISTRICT_BBOX: z
+		.string()
+		.default(DEFAULT_DISTRICT_BBOX)
+		.transform((value, ctx) => {
+			const bounds = parseDistrictBounds(value);
+			if (!bounds) {
+				ctx.addIssue({ code: 'custom', message: 'expected south,west,north,east in degrees' });
+				return z.NEVER;
+			}
+			return bounds;
+		}),
+	// Open311 GeoReport v2: keys accepted besides those issued in the back office (comma-separated),
+	// whether posting without a key is allowed, and the jurisdiction_id clients may send.
+	OPEN311_API_KEYS: z
+		.string()
+		.default('')
+		.transform((s) =>
+			s
+				.split(',')
+				.map((k) => k.trim())
+				.filter((k) => k !== '')
+		),
+	OPEN311_ALLOW_KEYLESS: z
+		.enum(['0', '1', 'true', 'false'])
+		.transform((v) => v === '1' || v === 'true')
+		.default(false),
+	OPEN311_JURISDICTION_ID: z
+		.string()
+		.regex(/^[\w.-]{1,100}$/, 'expected a short id such as kaster.example')
+		.optional(),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -52,6 +52,11 @@ const REQUIRED: Record<string, Entry> = {
 	'./+page.server.ts': { load: 'backoffice.enter' },
 	'./aufgaben/+page.server.ts': { load: 'jobs.read' },
 	'./anliegen/+page.server.ts': { load: 'concerns.manage' },
+	'./anliegen/open311/+page.server.ts': {
+		load: 'open311.keys.manage',
+		create: 'open311.keys.manage',
+		revoke: 'open311.keys.manage'
+	},
 	'./anliegen/[id=id]/+page.server.ts': {
 		load: 'concerns.manage',
 		status: 'concerns.manage',

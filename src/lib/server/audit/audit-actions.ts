@@ -80,6 +80,8 @@ export const AUDIT_ACTIONS = [
 	'concern.forward-answered',
 	'concern.forward-reminded',
 	'concern.body-saved',
+	'concern.open311-key-created',
+	'concern.open311-key-revoked',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -103,6 +105,7 @@ export const AUDIT_ENTITIES = [
 	'event_registration',
 	'group',
 	'concern',
-	'concern_body'
+	'concern_body',
+	'open311_api_key'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

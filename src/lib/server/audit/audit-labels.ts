@@ -82,6 +82,8 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.forward-answered': m.audit_action_concern_forward_answered,
 	'concern.forward-reminded': m.audit_action_concern_forward_reminded,
 	'concern.body-saved': m.audit_action_concern_body_saved,
+	'concern.open311-key-created': m.audit_action_concern_open311_key_created,
+	'concern.open311-key-revoked': m.audit_action_concern_open311_key_revoked,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

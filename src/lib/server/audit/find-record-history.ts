@@ -27,7 +27,8 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	event_registration: 'events.manage',
 	group: 'groups.manage',
 	concern: 'concerns.manage',
-	concern_body: 'concerns.manage'
+	concern_body: 'concerns.manage',
+	open311_api_key: 'open311.keys.manage'
 };
 
 export interface FieldChange {

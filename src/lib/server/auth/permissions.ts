@@ -115,6 +115,8 @@ export const PERMISSIONS = {
 	'concerns.personal-data': staffWith('concerns'),
 	/** A responsible body answers a forwarded concern through the mailed link (no account). */
 	'concern.answer-forwarding': viaLink('concern.answer'),
+	/** Issue and revoke the keys other services post concerns with (Open311). */
+	'open311.keys.manage': staffWith('admin'),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -1,7 +1,14 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db, Tx } from '../db/client';
-import { concernCategories, concernEntries, concerns, siteSettings, users } from '../db/schema';
+import {
+	concernCategories,
+	concernEntries,
+	concerns,
+	siteSettings,
+	users,
+	type ConcernChannel
+} from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
 import { recordAudit } from '../audit/record-audit';
@@ -30,6 +37,16 @@ export async function concernStaffEmails(tx: Tx): Promise<string[]> {
 }
 
 /**
+ * Where a submission comes from besides the form (Open311): the channel, a position already
+ * checked against the district, and what the audit should keep about the client (a key's id).
+ */
+export interface SubmissionSource {
+	channel: ConcernChannel;
+	position?: { latitude: number; longitude: number } | null;
+	auditData?: Record<string, unknown>;
+}
+
+/**
  * Stores a concern without an account: the reference number, the concern, the first timeline
  * entry, the status link, the mails and the audit in one transaction, so a concern is stored
  * completely or not at all (and a failed one gives its number back).
@@ -40,8 +57,15 @@ export async function submitConcern(
 		actor,
 		input,
 		origin,
-		locale = 'de'
-	}: { actor: Actor; input: ConcernSubmissionInput; origin: string; locale?: 'de' | 'en' }
+		locale = 'de',
+		via = { channel: 'web' }
+	}: {
+		actor: Actor;
+		input: ConcernSubmissionInput;
+		origin: string;
+		locale?: 'de' | 'en';
+		via?: SubmissionSource;
+	}
 ): Promise<{ id: number; reference: string; mailed: boolean; statusToken: string | null }> {
 	assertCan(actor, 'concern.submit');
 	const at = now();
@@ -66,7 +90,9 @@ export async function submitConcern(
 				description: input.description,
 				address: input.address,
 				visibility: input.visibility,
-				channel: 'web',
+				channel: via.channel,
+				latitude: via.position?.latitude ?? null,
+				longitude: via.position?.longitude ?? null,
 				submitterName: input.name,
 				submitterEmail: email,
 				submitterPhone: input.phone,
@@ -95,7 +121,9 @@ export async function submitConcern(
 				categoryId: category.id,
 				visibility: input.visibility,
 				withEmail: email !== '',
-				withPhone: input.phone !== ''
+				withPhone: input.phone !== '',
+				...(via.channel === 'web' ? {} : { channel: via.channel }),
+				...via.auditData
 			}
 		});
 

@@ -39,6 +39,9 @@ async function nextTimeBoundary(db: Db, at: Date): Promise<number> {
 		(select min(ends_at) from notices where ends_at > ${iso}::timestamptz),
 		(select min(published_at) from news_posts where published_at > ${iso}::timestamptz),
 		(select min(ends_at) from event_occurrences where ends_at > ${iso}::timestamptz),
+		-- Open311's request list shows the last 90 days by default: a notice leaves it on its own.
+		(select min(created_at) + interval '90 days' from concerns
+			where visibility = 'public' and created_at > ${iso}::timestamptz - interval '90 days'),
 		-- When a date's sign-up closes ("Anmeldung geschlossen"); few rows: dates with registration.
 		(select min(o.starts_at - make_interval(hours => coalesce(e.registration_closes_hours, 0)))
 			from event_occurrences o join events e on e.id = o.event_id

@@ -96,7 +96,7 @@ function shareable(response: Response): boolean {
 	// The JSON API's answers are no-store, except the public ones that opt in (events).
 	if (/no-store|private/i.test(cacheControl)) return false;
 	if (
-		!/^text\/(html|calendar)|^application\/((atom|rss)\+xml|json)/i.test(
+		!/^text\/(html|calendar|xml)|^application\/((atom|rss)\+xml|json)/i.test(
 			response.headers.get('content-type') ?? ''
 		)
 	)

@@ -1,4 +1,5 @@
 import { orErrorPage } from '$lib/server/forms/domain-errors';
+import { shareWithEveryone } from '$lib/server/ops/page-cache';
 import {
 	findPublicConcerns,
 	listConcernCategories,
@@ -9,6 +10,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) =>
 	orErrorPage(event, async () => {
 		const { db } = event.locals;
+		// Public notices only, the same for every visitor until a concern changes (content-cache.ts).
+		shareWithEveryone(event.locals);
 		const categories = await listConcernCategories(db);
 		const filters = publicFiltersOf(event.url, categories);
 		const list = await findPublicConcerns(db, filters);

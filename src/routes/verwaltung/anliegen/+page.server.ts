@@ -2,6 +2,7 @@ import { permitted, orErrorPage } from '$lib/server/forms/domain-errors';
 import { findConcerns, staffFiltersOf } from '$lib/server/concerns/find-concerns';
 import { getConcernStatistics } from '$lib/server/concerns/concern-statistics';
 import { listConcernCategories } from '$lib/server/concerns/public-concerns';
+import { can } from '$lib/server/auth/permissions';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -20,7 +21,8 @@ export const load: PageServerLoad = (event) => {
 			stats,
 			items: list.items,
 			total: list.total,
-			pages: Math.max(1, Math.ceil(list.total / list.pageSize))
+			pages: Math.max(1, Math.ceil(list.total / list.pageSize)),
+			canManageOpen311Keys: can(actor, 'open311.keys.manage')
 		};
 	});
 };

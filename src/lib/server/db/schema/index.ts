@@ -14,3 +14,4 @@ export * from './event-groups';
 export * from './event-registrations';
 export * from './concerns';
 export * from './concerns-forward';
+export * from './concerns-open311';

@@ -1,0 +1,5 @@
+import { serviceDefinition } from '$lib/server/open311/open311-endpoints';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (event) =>
+	serviceDefinition(event, event.params.format, event.params.code);

@@ -57,7 +57,19 @@ const REQUIRED: Record<string, Entry> = {
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
-		assign: 'concerns.manage'
+		assign: 'concerns.manage',
+		receipt: 'concerns.manage'
+	},
+	'./anliegen/[id=id]/beleg/+page.server.ts': { load: 'concerns.manage' },
+	'./anliegen/neu/+page.server.ts': { load: 'concerns.manage', default: 'concerns.manage' },
+	'./anliegen/kategorien/+page.server.ts': {
+		load: 'concerns.manage',
+		add: 'concerns.manage',
+		edit: 'concerns.manage',
+		move: 'concerns.manage',
+		deactivate: 'concerns.manage',
+		activate: 'concerns.manage',
+		delete: 'concerns.manage'
 	},
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {
@@ -86,7 +98,11 @@ const REQUIRED: Record<string, Entry> = {
 	},
 	'./konten/neu/+page.server.ts': { load: 'accounts.manage', default: 'accounts.manage' },
 	'./nachrichten/+page.server.ts': { load: 'contact.read' },
-	'./nachrichten/[id=id]/+page.server.ts': { load: 'contact.read', answered: 'contact.answer' },
+	'./nachrichten/[id=id]/+page.server.ts': {
+		load: 'contact.read',
+		answered: 'contact.answer',
+		concern: 'concerns.from-contact-message'
+	},
 	'./neuigkeiten/+page.server.ts': { load: 'content.read' },
 	'./neuigkeiten/[id=id]/+page.server.ts': {
 		load: 'content.read',
@@ -280,6 +296,7 @@ describe('back office: route × role matrix', () => {
 			origin: 'http://127.0.0.1'
 		});
 		params['./anliegen/[id=id]/+page.server.ts'] = { id: String(concern.id) };
+		params['./anliegen/[id=id]/beleg/+page.server.ts'] = { id: String(concern.id) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };

@@ -69,6 +69,11 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.recorded',
+	'concern.receipt-reissued',
+	'concern.category-created',
+	'concern.category-updated',
+	'concern.category-deleted',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -91,6 +96,7 @@ export const AUDIT_ENTITIES = [
 	'event',
 	'event_registration',
 	'group',
-	'concern'
+	'concern',
+	'concern_category'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

@@ -71,6 +71,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.recorded': m.audit_action_concern_recorded,
+	'concern.receipt-reissued': m.audit_action_concern_receipt_reissued,
+	'concern.category-created': m.audit_action_concern_category_created,
+	'concern.category-updated': m.audit_action_concern_category_updated,
+	'concern.category-deleted': m.audit_action_concern_category_deleted,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

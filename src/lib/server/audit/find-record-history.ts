@@ -26,7 +26,8 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	event: 'events.manage',
 	event_registration: 'events.manage',
 	group: 'groups.manage',
-	concern: 'concerns.manage'
+	concern: 'concerns.manage',
+	concern_category: 'concerns.manage'
 };
 
 export interface FieldChange {

@@ -109,6 +109,8 @@ export const PERMISSIONS = {
 	'concern.view-status': viaLink('concern.status'),
 	/** The `concerns` role reads, answers, assigns and moves concerns and keeps the categories. */
 	'concerns.manage': staffWith('concerns'),
+	/** A contact message becomes a concern: who may read the message and who keeps concerns. */
+	'concerns.from-contact-message': (a) => staffWith('concerns')(a) && staffWith('content')(a),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -12,6 +12,7 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { contactMessages } from './contact';
 import {
 	CONCERN_STATUSES,
 	CONCERN_VISIBILITIES,
@@ -36,6 +37,8 @@ export const concernCategories = pgTable(
 	},
 	(t) => [
 		uniqueIndex('concern_categories_slug_unique').on(t.slug),
+		/** intake: two categories of the same name (any case) would be indistinguishable in the form. */
+		uniqueIndex('concern_categories_name_unique').on(sql`lower(${t.name})`),
 		check('concern_categories_name_check', sql`length(trim(${t.name})) > 0`)
 	]
 );
@@ -103,10 +106,15 @@ export const concerns = pgTable(
 		firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** intake: the contact message this concern was made from (one concern per message). */
+		contactMessageId: integer('contact_message_id').references(() => contactMessages.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		uniqueIndex('concerns_reference_unique').on(t.reference),
+		uniqueIndex('concerns_contact_message_unique').on(t.contactMessageId),
 		index('concerns_public_idx').on(t.visibility, t.createdAt),
 		index('concerns_status_idx').on(t.status, t.createdAt),
 		index('concerns_category_idx').on(t.categoryId),
@@ -114,7 +122,7 @@ export const concerns = pgTable(
 		index('concerns_assigned_idx').on(t.assignedTo),
 		check('concerns_visibility_check', oneOf(t.visibility, CONCERN_VISIBILITIES)),
 		check('concerns_status_check', oneOf(t.status, CONCERN_STATUSES)),
-		check('concerns_channel_check', oneOf(t.channel, CONCERN_CHANNELS)),
+		check('concerns_intake_channel_check', oneOf(t.channel, CONCERN_CHANNELS)),
 		check(
 			'concerns_description_check',
 			sql`char_length(${t.description}) between ${sql.raw(String(CONCERN_DESCRIPTION_MIN))} and ${sql.raw(String(CONCERN_DESCRIPTION_MAX))}`

@@ -14,6 +14,8 @@ import {
 } from '$lib/server/concerns/concerns.schemas';
 import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
 import { getConcern } from '$lib/server/concerns/get-concern';
+import { concernOrigin } from '$lib/server/concerns/concern-intake-links';
+import { reissueConcernReceipt } from '$lib/server/concerns/reissue-concern-receipt';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -55,7 +57,8 @@ export const load: PageServerLoad = async (event) => {
 		answerFields: describeForm(answerSchema),
 		noteFields: describeForm(noteSchema),
 		visibilityFields: describeForm(visibilitySchema),
-		history
+		history,
+		intake: await concernOrigin(event.locals.db, { actor, id: concern.id })
 	};
 };
 
@@ -117,5 +120,13 @@ export const actions: Actions = {
 		run: (input, { db, actor, event }) =>
 			assignConcern(db, { actor, id: Number(event.params.id), assigneeId: input.assignee }),
 		redirect: (_, { event }) => done(event.params.id, 'zustaendig')
+	}),
+	/** A fresh status link on a receipt printed again (intake). */
+	receipt: backOfficeAction({
+		permission: 'concerns.manage',
+		failData: { form: 'receipt' },
+		run: (_, { db, actor, event }) =>
+			reissueConcernReceipt(db, { actor, id: Number(event.params.id) }),
+		redirect: (result) => `/verwaltung/anliegen/${result.id}/beleg?link=${result.statusToken}`
 	})
 };

@@ -172,7 +172,9 @@ describe('concerns intake (categories, desk and phone, contact messages)', () =>
 			const [audit] = await db
 				.select()
 				.from(auditLog)
-				.where(and(eq(auditLog.entityId, id), eq(auditLog.action, 'concern.category-updated')));
+				.where(
+					and(eq(auditLog.entityId, String(id)), eq(auditLog.action, 'concern.category-updated'))
+				);
 			expect(audit.before).toMatchObject({ name: 'Hunde & Katzen' });
 
 			const err = await failure(
@@ -320,7 +322,9 @@ describe('concerns intake (categories, desk and phone, contact messages)', () =>
 			const [audit] = await db
 				.select()
 				.from(auditLog)
-				.where(and(eq(auditLog.entityId, result.id), eq(auditLog.action, 'concern.recorded')));
+				.where(
+					and(eq(auditLog.entityId, String(result.id)), eq(auditLog.action, 'concern.recorded'))
+				);
 			expect(audit.data).toMatchObject({ channel: 'phone' });
 
 			const anonymous = await recordConcern(db, {
@@ -438,7 +442,9 @@ describe('concerns intake (categories, desk and phone, contact messages)', () =>
 			const audits = await db
 				.select()
 				.from(auditLog)
-				.where(and(eq(auditLog.entityId, a.id), eq(auditLog.action, 'concern.receipt-reissued')));
+				.where(
+					and(eq(auditLog.entityId, String(a.id)), eq(auditLog.action, 'concern.receipt-reissued'))
+				);
 			expect(audits).toHaveLength(1);
 		});
 	});

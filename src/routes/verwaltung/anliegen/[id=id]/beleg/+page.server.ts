@@ -10,6 +10,8 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async (event) => {
 	const actor = permitted(event, 'concerns.manage');
+	// The address carries a live status link: never kept by a cache.
+	event.setHeaders({ 'cache-control': 'private, no-store' });
 	const id = Number(event.params.id);
 	const token = event.url.searchParams.get('link') ?? '';
 	const receipt = token

@@ -65,7 +65,19 @@ const REQUIRED: Record<string, Entry> = {
 		visibility: 'concerns.manage',
 		assign: 'concerns.manage',
 		merge: 'concerns.manage',
-		forward: 'concerns.manage'
+		forward: 'concerns.manage',
+		receipt: 'concerns.manage'
+	},
+	'./anliegen/[id=id]/beleg/+page.server.ts': { load: 'concerns.manage' },
+	'./anliegen/neu/+page.server.ts': { load: 'concerns.manage', default: 'concerns.manage' },
+	'./anliegen/kategorien/+page.server.ts': {
+		load: 'concerns.manage',
+		add: 'concerns.manage',
+		edit: 'concerns.manage',
+		move: 'concerns.manage',
+		deactivate: 'concerns.manage',
+		activate: 'concerns.manage',
+		delete: 'concerns.manage'
 	},
 	'./anliegen/personen/+page.server.ts': {
 		load: 'concerns.personal-data',
@@ -106,7 +118,11 @@ const REQUIRED: Record<string, Entry> = {
 	},
 	'./konten/neu/+page.server.ts': { load: 'accounts.manage', default: 'accounts.manage' },
 	'./nachrichten/+page.server.ts': { load: 'contact.read' },
-	'./nachrichten/[id=id]/+page.server.ts': { load: 'contact.read', answered: 'contact.answer' },
+	'./nachrichten/[id=id]/+page.server.ts': {
+		load: 'contact.read',
+		answered: 'contact.answer',
+		concern: 'concerns.from-contact-message'
+	},
 	'./neuigkeiten/+page.server.ts': { load: 'content.read' },
 	'./neuigkeiten/[id=id]/+page.server.ts': {
 		load: 'content.read',
@@ -302,6 +318,7 @@ describe('back office: route × role matrix', () => {
 		params['./anliegen/[id=id]/+page.server.ts'] = { id: String(concern.id) };
 		const [body] = await db.select({ id: concernBodies.id }).from(concernBodies).limit(1);
 		params['./anliegen/stellen/[id=id]/+page.server.ts'] = { id: String(body.id) };
+		params['./anliegen/[id=id]/beleg/+page.server.ts'] = { id: String(concern.id) };
 		const [event] = await db.select({ id: events.id }).from(events).limit(1);
 		params['./veranstaltungen/[id=id]/+page.server.ts'] = { id: String(event.id) };
 		params['./veranstaltungen/[id=id]/anmeldungen/+page.server.ts'] = { id: String(event.id) };

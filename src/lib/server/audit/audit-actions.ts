@@ -82,6 +82,11 @@ export const AUDIT_ACTIONS = [
 	'concern.body-saved',
 	'concern.open311-key-created',
 	'concern.open311-key-revoked',
+	'concern.recorded',
+	'concern.receipt-reissued',
+	'concern.category-created',
+	'concern.category-updated',
+	'concern.category-deleted',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;
@@ -106,6 +111,7 @@ export const AUDIT_ENTITIES = [
 	'group',
 	'concern',
 	'concern_body',
-	'open311_api_key'
+	'open311_api_key',
+	'concern_category'
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];

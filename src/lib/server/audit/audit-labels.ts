@@ -84,6 +84,11 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.body-saved': m.audit_action_concern_body_saved,
 	'concern.open311-key-created': m.audit_action_concern_open311_key_created,
 	'concern.open311-key-revoked': m.audit_action_concern_open311_key_revoked,
+	'concern.recorded': m.audit_action_concern_recorded,
+	'concern.receipt-reissued': m.audit_action_concern_receipt_reissued,
+	'concern.category-created': m.audit_action_concern_category_created,
+	'concern.category-updated': m.audit_action_concern_category_updated,
+	'concern.category-deleted': m.audit_action_concern_category_deleted,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

@@ -28,7 +28,8 @@ const HISTORY_PERMISSION: Record<AuditEntity, Permission> = {
 	group: 'groups.manage',
 	concern: 'concerns.manage',
 	concern_body: 'concerns.manage',
-	open311_api_key: 'open311.keys.manage'
+	open311_api_key: 'open311.keys.manage',
+	concern_category: 'concerns.manage'
 };
 
 export interface FieldChange {

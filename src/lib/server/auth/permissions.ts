@@ -117,6 +117,8 @@ export const PERMISSIONS = {
 	'concern.answer-forwarding': viaLink('concern.answer'),
 	/** Issue and revoke the keys other services post concerns with (Open311). */
 	'open311.keys.manage': staffWith('admin'),
+	/** A contact message becomes a concern: who may read the message and who keeps concerns. */
+	'concerns.from-contact-message': (a) => staffWith('concerns')(a) && staffWith('content')(a),
 	/** Exercises capability links in tests until the first area uses them (e.g. concern.view-status). */
 	'example.view': anyOf(staffWith('admin'), viaLink('example.view'))
 } satisfies Record<string, Rule>;

@@ -1,7 +1,7 @@
-import encodeQR from 'qr';
 import type { Db } from '../db/client';
 import { getMainVenue } from '../site/get-main-venue';
 import { getSiteSettings } from '../site/get-site';
+import { qrSvg } from '../print/qr-svg';
 import type { Period } from './calendar-periods';
 import type { EventFilterParams } from './events.schemas';
 import { findDatesInPeriod, groupByDay, placeLine } from './find-dates-in-period';
@@ -50,7 +50,7 @@ export async function printSheetExtras(db: Db, { calendarUrl }: { calendarUrl: s
 				.join(', ')
 		: '';
 	return {
-		qrSvg: encodeQR(calendarUrl, 'svg', { ecc: 'medium', border: 2 }),
+		qrSvg: qrSvg(calendarUrl),
 		calendarUrl,
 		contact: {
 			officeName: site.officeName,

@@ -12,6 +12,7 @@ import {
 	type AnyPgColumn
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
+import { contactMessages } from './contact';
 import {
 	CONCERN_STATUSES,
 	CONCERN_VISIBILITIES,
@@ -36,6 +37,8 @@ export const concernCategories = pgTable(
 	},
 	(t) => [
 		uniqueIndex('concern_categories_slug_unique').on(t.slug),
+		/** intake: two categories of the same name (any case) would be indistinguishable in the form. */
+		uniqueIndex('concern_categories_name_unique').on(sql`lower(${t.name})`),
 		check('concern_categories_name_check', sql`length(trim(${t.name})) > 0`)
 	]
 );
@@ -108,10 +111,15 @@ export const concerns = pgTable(
 		 * Follow-up (area "followup"): when the one "Ist es wirklich behoben?" mail was sent. Set by
 		 * the conditional UPDATE that claims it and never cleared, so a concern is asked at most once.
 		 */
-		followupSentAt: timestamp('followup_sent_at', { withTimezone: true })
+		followupSentAt: timestamp('followup_sent_at', { withTimezone: true }),
+		/** intake: the contact message this concern was made from (one concern per message). */
+		contactMessageId: integer('contact_message_id').references(() => contactMessages.id, {
+			onDelete: 'set null'
+		})
 	},
 	(t) => [
 		uniqueIndex('concerns_reference_unique').on(t.reference),
+		uniqueIndex('concerns_contact_message_unique').on(t.contactMessageId),
 		index('concerns_public_idx').on(t.visibility, t.createdAt),
 		index('concerns_status_idx').on(t.status, t.createdAt),
 		index('concerns_category_idx').on(t.categoryId),

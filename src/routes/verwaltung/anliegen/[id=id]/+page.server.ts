@@ -19,6 +19,8 @@ import { mergeConcern, mergeSchema, mergeTargetOf } from '$lib/server/concerns/m
 import { forwardConcern } from '$lib/server/concerns/forward-concern';
 import { forwardSchema } from '$lib/server/concerns/forward.schemas';
 import { getConcernForwarding } from '$lib/server/concerns/find-forwardings';
+import { concernOrigin } from '$lib/server/concerns/concern-intake-links';
+import { reissueConcernReceipt } from '$lib/server/concerns/reissue-concern-receipt';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -66,7 +68,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		forwarding: await getConcernForwarding(event.locals.db, { actor, concernId: concern.id }),
 		forwardFields: describeForm(forwardSchema),
-		history
+		history,
+		intake: await concernOrigin(event.locals.db, { actor, id: concern.id })
 	};
 };
 
@@ -155,5 +158,13 @@ export const actions: Actions = {
 				origin: event.url.origin
 			}),
 		redirect: (result, { event }) => done(event.params.id, 'zusammengefuehrt', result.mailed)
+	}),
+	/** A fresh status link on a receipt printed again (intake). */
+	receipt: backOfficeAction({
+		permission: 'concerns.manage',
+		failData: { form: 'receipt' },
+		run: (_, { db, actor, event }) =>
+			reissueConcernReceipt(db, { actor, id: Number(event.params.id) }),
+		redirect: (result) => `/verwaltung/anliegen/${result.id}/beleg?link=${result.statusToken}`
 	})
 };

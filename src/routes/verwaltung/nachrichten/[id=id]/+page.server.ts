@@ -7,6 +7,10 @@ import { orErrorPage } from '$lib/server/forms/domain-errors';
 import { revealInvisibleIn } from '$lib/server/security/invisible-chars';
 import type { Actions, PageServerLoad } from './$types';
 import { now } from '$lib/server/time';
+import { createConcernFromMessage } from '$lib/server/concerns/concern-from-message';
+import { messageConcernPanel } from '$lib/server/concerns/concern-intake-links';
+import { messageConcernSchema } from '$lib/server/concerns/intake.schemas';
+import { describeForm } from '$lib/server/form-meta';
 
 export const load: PageServerLoad = async (event) => {
 	const { locals, params } = event;
@@ -24,7 +28,15 @@ export const load: PageServerLoad = async (event) => {
 			}
 		}
 	);
-	return { message: revealInvisibleIn(message), now: now(), history };
+	return {
+		message: revealInvisibleIn(message),
+		now: now(),
+		history,
+		concernPanel: {
+			...(await messageConcernPanel(locals.db, { actor: locals.actor, messageId: message.id })),
+			fields: describeForm(messageConcernSchema)
+		}
+	};
 };
 
 export const actions: Actions = {
@@ -33,5 +45,19 @@ export const actions: Actions = {
 		run: (_, { db, actor, event }) =>
 			markMessageAnswered(db, { actor, id: Number(event.params.id) }),
 		respond: () => ({ answered: true })
+	}),
+	/** Als Anliegen anlegen (intake): the concern keeps the message's id. */
+	concern: backOfficeAction({
+		permission: 'concerns.from-contact-message',
+		schema: messageConcernSchema,
+		failData: { form: 'concern' },
+		run: (input, { db, actor, event }) =>
+			createConcernFromMessage(db, {
+				actor,
+				messageId: Number(event.params.id),
+				input,
+				origin: event.url.origin
+			}),
+		redirect: (result) => `/verwaltung/anliegen/${result.id}?aktion=aus-nachricht`
 	})
 };

@@ -59,6 +59,19 @@ const envSchema = z.object({
 		.max(100 * 1024 * 1024)
 		.default(10 * 1024 * 1024),
 	ROOM_BOOKING_RETENTION_DAYS: z.coerce.number().int().positive().default(183),
+	// Map tiles for the concerns map (area: media), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
+	// Unset: no map, nothing loads from outside, the place is the address field alone.
+	MAP_TILE_URL: z
+		.string()
+		.regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'expected https://…/{z}/{x}/{y}.png')
+		.optional(),
+	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-Mitwirkende'),
+	// South,west,north,east of the district: a pin outside is refused. Default: Kaster and the
+	// centre of Bedburg (concerns/concern-location.ts).
+	CONCERN_DISTRICT_BBOX: z
+		.string()
+		.regex(/^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/, 'expected south,west,north,east')
+		.default('50.975,6.52,51.035,6.6'),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

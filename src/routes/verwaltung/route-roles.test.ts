@@ -57,7 +57,10 @@ const REQUIRED: Record<string, Entry> = {
 		answer: 'concerns.manage',
 		note: 'concerns.manage',
 		visibility: 'concerns.manage',
-		assign: 'concerns.manage'
+		assign: 'concerns.manage',
+		photoHide: 'concerns.manage',
+		photoShow: 'concerns.manage',
+		photoDelete: 'concerns.manage'
 	},
 	'./ansprechpersonen/+page.server.ts': { load: 'content.edit' },
 	'./ansprechpersonen/[id=id]/+page.server.ts': {

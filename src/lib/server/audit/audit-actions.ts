@@ -69,6 +69,9 @@ export const AUDIT_ACTIONS = [
 	'concern.noted',
 	'concern.assigned',
 	'concern.visibility-changed',
+	'concern.photo-hidden',
+	'concern.photo-shown',
+	'concern.photo-deleted',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

@@ -71,6 +71,9 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.noted': m.audit_action_concern_noted,
 	'concern.assigned': m.audit_action_concern_assigned,
 	'concern.visibility-changed': m.audit_action_concern_visibility_changed,
+	'concern.photo-hidden': m.audit_action_concern_photo_hidden,
+	'concern.photo-shown': m.audit_action_concern_photo_shown,
+	'concern.photo-deleted': m.audit_action_concern_photo_deleted,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

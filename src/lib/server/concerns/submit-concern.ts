@@ -40,8 +40,16 @@ export async function submitConcern(
 		actor,
 		input,
 		origin,
-		locale = 'de'
-	}: { actor: Actor; input: ConcernSubmissionInput; origin: string; locale?: 'de' | 'en' }
+		locale = 'de',
+		within
+	}: {
+		actor: Actor;
+		input: ConcernSubmissionInput;
+		origin: string;
+		locale?: 'de' | 'en';
+		/** More to store with the new concern in the same transaction (media: photos, position). */
+		within?: (tx: Tx, concernId: number) => Promise<void>;
+	}
 ): Promise<{ id: number; reference: string; mailed: boolean; statusToken: string | null }> {
 	assertCan(actor, 'concern.submit');
 	const at = now();
@@ -85,6 +93,7 @@ export async function submitConcern(
 			isPublic: true,
 			createdAt: at
 		});
+		await within?.(tx, row.id);
 		await recordAudit(tx, {
 			actor,
 			action: 'concern.submitted',

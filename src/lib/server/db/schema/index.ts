@@ -13,3 +13,4 @@ export * from './events';
 export * from './event-groups';
 export * from './event-registrations';
 export * from './concerns';
+export * from './concerns-media';

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/concerns/concerns.schemas';
 import { CONCERN_TRANSITIONS, MANUAL_STATUSES } from '$lib/server/concerns/concerns.states';
 import { getConcern } from '$lib/server/concerns/get-concern';
+import { concernPhotoActions, loadConcernPhotos } from '$lib/server/concerns/concern-photo-actions';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -55,7 +56,8 @@ export const load: PageServerLoad = async (event) => {
 		answerFields: describeForm(answerSchema),
 		noteFields: describeForm(noteSchema),
 		visibilityFields: describeForm(visibilitySchema),
-		history
+		history,
+		...(await loadConcernPhotos(event, concern))
 	};
 };
 
@@ -117,5 +119,6 @@ export const actions: Actions = {
 		run: (input, { db, actor, event }) =>
 			assignConcern(db, { actor, id: Number(event.params.id), assigneeId: input.assignee }),
 		redirect: (_, { event }) => done(event.params.id, 'zustaendig')
-	})
+	}),
+	...concernPhotoActions
 };

@@ -1,5 +1,6 @@
 import { peekCapabilityLink } from '$lib/server/capabilities/redeem-capability-link';
 import { getConcernStatus } from '$lib/server/concerns/get-concern-status';
+import { findShownConcernPhotos } from '$lib/server/concerns/concern-photos';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { PageServerLoad } from './$types';
 
@@ -8,10 +9,9 @@ export const load: PageServerLoad = (event) =>
 	orErrorPage(event, async () => {
 		const { db } = event.locals;
 		const actor = await peekCapabilityLink(db, event.params.token, 'concern.status');
-		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the id stays on the server
-		const { id: _id, ...concern } = await getConcernStatus(db, {
+		const { id, ...concern } = await getConcernStatus(db, {
 			actor,
 			concernId: actor.recordId
 		});
-		return { concern };
+		return { concern, photos: await findShownConcernPhotos(db, id) };
 	});

@@ -329,7 +329,7 @@ describe('concern photos and the map pin', () => {
 		const audit = await db
 			.select({ action: auditLog.action })
 			.from(auditLog)
-			.where(and(eq(auditLog.entity, 'concern'), eq(auditLog.entityId, publicOne.id)));
+			.where(and(eq(auditLog.entity, 'concern'), eq(auditLog.entityId, String(publicOne.id))));
 		expect(audit.map((a) => a.action)).toEqual(
 			expect.arrayContaining([
 				'concern.photo-hidden',

@@ -7,7 +7,7 @@ import { CONCERN_PHOTOS_MAX, concernPhotos, concerns, images } from '../db/schem
 import type { Actor } from '../auth/actor';
 import { fieldError } from '../errors';
 import { describeField } from '../form-meta';
-import { releaseImageFiles } from '../media/delete-image';
+import { deleteImage, releaseImageFiles } from '../media/delete-image';
 import { jpegName } from '../media/image-files';
 import { imageView, type ImageView } from '../media/image-view';
 import { megabytes, processImage, type ProcessedImage } from '../media/process-image';
@@ -261,4 +261,23 @@ export function withPhotosAgainNotice<E extends { request: Request }, R>(
 		};
 		return result;
 	};
+}
+
+/**
+ * For whoever deletes a concern (privacy: delete on request) in its transaction: removes its
+ * photo links and image rows, and returns the images whose files go after commit, with
+ * `for (const image of removed) await releaseImageFiles(db, image)`. The FK cascade alone would
+ * leave the image rows and files behind.
+ */
+export async function removeConcernPhotos(
+	tx: Tx,
+	concernId: number
+): Promise<{ key: string; width: number }[]> {
+	const links = await tx
+		.delete(concernPhotos)
+		.where(eq(concernPhotos.concernId, concernId))
+		.returning({ imageId: concernPhotos.imageId });
+	const removed: { key: string; width: number }[] = [];
+	for (const { imageId } of links) removed.push(await deleteImage(tx, imageId));
+	return removed;
 }

@@ -35,8 +35,10 @@ import {
 	concernMediaUrls,
 	findConcernPhotos,
 	findPublicConcernPhotos,
-	findShownConcernPhotos
+	findShownConcernPhotos,
+	removeConcernPhotos
 } from './concern-photos';
+import { releaseImageFiles } from '../media/delete-image';
 import { deleteConcernPhoto } from './delete-concern-photo';
 import { findPublicConcernPins } from './find-public-concern-pins';
 import { setConcernPhotoHidden } from './set-concern-photo-hidden';
@@ -337,6 +339,12 @@ describe('concern photos and the map pin', () => {
 				'concern.photo-deleted'
 			])
 		);
+
+		// Deleting the private concern (a privacy request) takes its images and files along.
+		const removed = await db.transaction((tx) => removeConcernPhotos(tx, privateOne.id));
+		for (const image of removed) await releaseImageFiles(db, image);
+		expect(await db.select().from(images)).toEqual([]);
+		expect(filesInDir()).toEqual([]);
 	});
 
 	it('the form takes photos as multipart and asks to choose them again after an error', async () => {

@@ -51,12 +51,15 @@ http.createServer = function (...args) {
 // its limit is raised to what an upload needs, and the app applies BODY_SIZE_LIMIT to every other
 // request itself (src/lib/server/ops/body-limit.ts, which reads QUARTIER_BODY_SIZE_LIMIT).
 const UPLOAD_OVERHEAD = 256 * 1024; // as in body-limit.ts
+// The most image files one form takes (MAX_UPLOAD_FILES in body-limit.ts: the concern form's photos).
+const MAX_UPLOAD_FILES = 3;
 function parseBytes(value) {
 	const multiplier = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.at(-1)?.toUpperCase() ?? ''];
 	return multiplier ? Number(value.slice(0, -1)) * multiplier : Number(value);
 }
 const formLimit = process.env.BODY_SIZE_LIMIT || '512K';
-const uploadLimit = Number(process.env.IMAGE_MAX_BYTES || 10 * 1024 * 1024) + UPLOAD_OVERHEAD;
+const uploadLimit =
+	MAX_UPLOAD_FILES * Number(process.env.IMAGE_MAX_BYTES || 10 * 1024 * 1024) + UPLOAD_OVERHEAD;
 if (!Number.isNaN(parseBytes(formLimit)) && Number.isFinite(uploadLimit)) {
 	process.env.QUARTIER_BODY_SIZE_LIMIT = formLimit;
 	process.env.BODY_SIZE_LIMIT = String(Math.max(parseBytes(formLimit), uploadLimit));

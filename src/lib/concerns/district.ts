@@ -12,8 +12,11 @@ export interface DistrictBounds {
 	east: number;
 }
 
-/** Kaster (Bedburg, Rhein-Erft-Kreis) with a few hundred metres to spare. */
-export const DEFAULT_DISTRICT_BBOX = '50.985,6.535,51.030,6.615';
+/**
+ * Kaster (about 51.017 N, 6.552 E) and the centre of Bedburg (about 50.987 N, 6.573 E), with a
+ * few hundred metres to spare (Rhein-Erft-Kreis).
+ */
+export const DEFAULT_DISTRICT_BBOX = '50.975,6.52,51.035,6.615';
 
 /** "south,west,north,east" in degrees (WGS 84) → bounds; null if unreadable or inverted. */
 export function parseDistrictBounds(value: string): DistrictBounds | null {

@@ -100,6 +100,13 @@ const envSchema = z.object({
 		.string()
 		.regex(/^[\w.-]{1,100}$/, 'expected a short id such as kaster.example')
 		.optional(),
+	// Map tiles for the concerns map (area: media), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
+	// Unset: no map, nothing loads from outside, the place is the address field alone.
+	MAP_TILE_URL: z
+		.string()
+		.regex(/^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/, 'expected https://…/{z}/{x}/{y}.png')
+		.optional(),
+	MAP_ATTRIBUTION: z.string().max(300).default('© OpenStreetMap-Mitwirkende'),
 	COMPONENT_EXAMPLES: z
 		.enum(['0', '1', 'true', 'false'])
 		.transform((v) => v === '1' || v === 'true')

@@ -66,7 +66,10 @@ const REQUIRED: Record<string, Entry> = {
 		assign: 'concerns.manage',
 		merge: 'concerns.manage',
 		forward: 'concerns.manage',
-		receipt: 'concerns.manage'
+		receipt: 'concerns.manage',
+		photoHide: 'concerns.manage',
+		photoShow: 'concerns.manage',
+		photoDelete: 'concerns.manage'
 	},
 	'./anliegen/[id=id]/beleg/+page.server.ts': { load: 'concerns.manage' },
 	'./anliegen/neu/+page.server.ts': { load: 'concerns.manage', default: 'concerns.manage' },

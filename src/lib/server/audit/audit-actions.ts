@@ -87,6 +87,9 @@ export const AUDIT_ACTIONS = [
 	'concern.category-created',
 	'concern.category-updated',
 	'concern.category-deleted',
+	'concern.photo-hidden',
+	'concern.photo-shown',
+	'concern.photo-deleted',
 	'capability-link.issued',
 	'capability-link.revoked'
 ] as const;

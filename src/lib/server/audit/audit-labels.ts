@@ -89,6 +89,9 @@ export const ACTION_LABELS: Record<AuditAction, () => string> = {
 	'concern.category-created': m.audit_action_concern_category_created,
 	'concern.category-updated': m.audit_action_concern_category_updated,
 	'concern.category-deleted': m.audit_action_concern_category_deleted,
+	'concern.photo-hidden': m.audit_action_concern_photo_hidden,
+	'concern.photo-shown': m.audit_action_concern_photo_shown,
+	'concern.photo-deleted': m.audit_action_concern_photo_deleted,
 	'capability-link.issued': m.audit_action_capability_link_issued,
 	'capability-link.revoked': m.audit_action_capability_link_revoked
 };

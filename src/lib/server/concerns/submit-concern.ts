@@ -1,4 +1,4 @@
-import type { Db } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import type { ConcernChannel } from '../db/schema';
 import { actorUserId, type Actor } from '../auth/actor';
 import { assertCan } from '../auth/permissions';
@@ -30,13 +30,16 @@ export async function submitConcern(
 		input,
 		origin,
 		locale = 'de',
-		via = { channel: 'web' }
+		via = { channel: 'web' },
+		within
 	}: {
 		actor: Actor;
 		input: ConcernSubmissionInput;
 		origin: string;
 		locale?: 'de' | 'en';
 		via?: SubmissionSource;
+		/** More to store with the new concern in the same transaction (media: photos). */
+		within?: (tx: Tx, concernId: number) => Promise<void>;
 	}
 ): Promise<{ id: number; reference: string; mailed: boolean; statusToken: string | null }> {
 	assertCan(actor, 'concern.submit');
@@ -66,6 +69,7 @@ export async function submitConcern(
 				locale
 			}
 		});
+		await within?.(tx, stored.id);
 		return {
 			id: stored.id,
 			reference: stored.reference,

@@ -2,6 +2,7 @@ import { error, type Handle } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
 import { config } from '../config';
 import { megabytes } from '../media/process-image';
+import { CONCERN_PHOTOS_MAX } from '../db/schema/concerns-media';
 
 /**
  * adapter-node has one body limit for every request, but an image upload needs more than a form.
@@ -15,21 +16,32 @@ import { megabytes } from '../media/process-image';
 /** Room for the multipart headers, the alt text and the CSRF token beside the file. */
 export const UPLOAD_OVERHEAD = 256 * 1024;
 
-/** Form actions that take an image: the page's path and the action's name. */
-const IMAGE_UPLOADS: { path: RegExp; action: string }[] = [
+/** Form actions that take images: the page's path, the action's name, how many files at most. */
+const IMAGE_UPLOADS: { path: RegExp; action: string; files?: number }[] = [
 	{ path: /^\/verwaltung\/raeume\/verwalten\/[1-9]\d*$/, action: 'addPhoto' },
-	{ path: /^\/verwaltung\/veranstaltungen\/[1-9]\d*$/, action: 'setImage' }
+	{ path: /^\/verwaltung\/veranstaltungen\/[1-9]\d*$/, action: 'setImage' },
+	// The public concern form (media): anyone may send it, up to CONCERN_PHOTOS_MAX photos.
+	{ path: /^\/anliegen\/neu$/, action: 'default', files: CONCERN_PHOTOS_MAX }
 ];
+
+/** The most image files any upload form takes (scripts/serve.mjs raises adapter-node's limit). */
+export const MAX_UPLOAD_FILES = Math.max(...IMAGE_UPLOADS.map((u) => u.files ?? 1));
 
 /** The action a POST names, found as SvelteKit finds it (the first `?/name` parameter). */
 function actionOf(url: URL): string | undefined {
 	return [...url.searchParams.keys()].find((key) => key.startsWith('/'))?.slice(1);
 }
 
-export function isImageUpload(method: string, url: URL): boolean {
-	if (method !== 'POST') return false;
+/** How many image files this request may carry (0: not an upload). */
+export function imageUploadFiles(method: string, url: URL): number {
+	if (method !== 'POST') return 0;
 	const action = actionOf(url) ?? 'default';
-	return IMAGE_UPLOADS.some((u) => u.path.test(url.pathname) && u.action === action);
+	const upload = IMAGE_UPLOADS.find((u) => u.path.test(url.pathname) && u.action === action);
+	return upload ? (upload.files ?? 1) : 0;
+}
+
+export function isImageUpload(method: string, url: URL): boolean {
+	return imageUploadFiles(method, url) > 0;
 }
 
 /** Bytes from adapter-node's notation (512K, 1M, Infinity); NaN when unreadable. */
@@ -42,9 +54,10 @@ export function bodyLimitFor(
 	method: string,
 	url: URL,
 	env: Record<string, string | undefined> = process.env
-): { bytes: number; upload: boolean } | null {
-	if (isImageUpload(method, url)) {
-		return { bytes: config().IMAGE_MAX_BYTES + UPLOAD_OVERHEAD, upload: true };
+): { bytes: number; upload: boolean; files?: number } | null {
+	const files = imageUploadFiles(method, url);
+	if (files > 0) {
+		return { bytes: files * config().IMAGE_MAX_BYTES + UPLOAD_OVERHEAD, upload: true, files };
 	}
 	const general = parseBytes(env.QUARTIER_BODY_SIZE_LIMIT ?? '');
 	return Number.isFinite(general) && general > 0 ? { bytes: general, upload: false } : null;
@@ -54,10 +67,17 @@ export const bodyLimit: Handle = ({ event, resolve }) => {
 	const { request, url } = event;
 	const limit = request.body ? bodyLimitFor(request.method, url) : null;
 	if (!limit) return resolve(event);
+	const each = config().IMAGE_MAX_BYTES;
 	const tooLarge = () =>
-		limit.upload
-			? m.media_upload_too_large({ max: megabytes(config().IMAGE_MAX_BYTES) })
-			: m.error_too_large();
+		!limit.upload
+			? m.error_too_large()
+			: (limit.files ?? 1) > 1
+				? m.concerns_media_upload_too_large({
+						max: megabytes((limit.files ?? 1) * each),
+						count: limit.files ?? 1,
+						each: megabytes(each)
+					})
+				: m.media_upload_too_large({ max: megabytes(each) });
 	const length = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(length)) {
 		if (length > limit.bytes) error(413, tooLarge());

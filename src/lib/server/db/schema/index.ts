@@ -15,3 +15,4 @@ export * from './event-registrations';
 export * from './concerns';
 export * from './concerns-forward';
 export * from './concerns-open311';
+export * from './concerns-media';

@@ -21,6 +21,7 @@ import { forwardSchema } from '$lib/server/concerns/forward.schemas';
 import { getConcernForwarding } from '$lib/server/concerns/find-forwardings';
 import { concernOrigin } from '$lib/server/concerns/concern-intake-links';
 import { reissueConcernReceipt } from '$lib/server/concerns/reissue-concern-receipt';
+import { concernPhotoActions, loadConcernPhotos } from '$lib/server/concerns/concern-photo-actions';
 import { describeForm } from '$lib/server/form-meta';
 import { backOfficeAction } from '$lib/server/forms/action';
 import { orErrorPage, permitted } from '$lib/server/forms/domain-errors';
@@ -69,7 +70,8 @@ export const load: PageServerLoad = async (event) => {
 		forwarding: await getConcernForwarding(event.locals.db, { actor, concernId: concern.id }),
 		forwardFields: describeForm(forwardSchema),
 		history,
-		intake: await concernOrigin(event.locals.db, { actor, id: concern.id })
+		intake: await concernOrigin(event.locals.db, { actor, id: concern.id }),
+		...(await loadConcernPhotos(event, concern))
 	};
 };
 
@@ -166,5 +168,6 @@ export const actions: Actions = {
 		run: (_, { db, actor, event }) =>
 			reissueConcernReceipt(db, { actor, id: Number(event.params.id) }),
 		redirect: (result) => `/verwaltung/anliegen/${result.id}/beleg?link=${result.statusToken}`
-	})
+	}),
+	...concernPhotoActions
 };

@@ -10,6 +10,7 @@ import { getMergeTarget } from '$lib/server/concerns/get-merge-target';
 import { reportConcernNotSolved } from '$lib/server/concerns/report-concern-not-solved';
 import { describeForm } from '$lib/server/form-meta';
 import { publicSubmission } from '$lib/server/forms/action';
+import { findShownConcernPhotos } from '$lib/server/concerns/concern-photos';
 import { orErrorPage } from '$lib/server/forms/domain-errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,8 +19,7 @@ export const load: PageServerLoad = (event) =>
 	orErrorPage(event, async () => {
 		const { db } = event.locals;
 		const actor = await peekCapabilityLink(db, event.params.token, 'concern.status');
-		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the id stays on the server
-		const { id: _id, ...concern } = await getConcernStatus(db, {
+		const { id, ...concern } = await getConcernStatus(db, {
 			actor,
 			concernId: actor.recordId
 		});
@@ -28,7 +28,8 @@ export const load: PageServerLoad = (event) =>
 			concern,
 			feedback,
 			notSolvedFields: describeForm(notSolvedSchema),
-			mergedInto: await getMergeTarget(db, actor.recordId)
+			mergedInto: await getMergeTarget(db, actor.recordId),
+			photos: await findShownConcernPhotos(db, id)
 		};
 	});
 

@@ -92,7 +92,9 @@ export const requests = (event: Event, format: Open311Format) =>
 	read(event, format, async () => {
 		const parsed = parseRequestFilters(event.url.searchParams, now());
 		if (!parsed.ok) return open311Error(format, 400, parsed.errors);
-		const found = await findOpen311Requests(event.locals.db, parsed.filters);
+		const found = await findOpen311Requests(event.locals.db, parsed.filters, {
+			origin: event.url.origin
+		});
 		if (!found) {
 			const code = (parsed.filters.serviceCode ?? '').slice(0, 60);
 			return open311Error(format, 400, m.concerns_open311_error_service_code({ code }));
@@ -102,7 +104,7 @@ export const requests = (event: Event, format: Open311Format) =>
 
 export const request = (event: Event, format: Open311Format, id: string) =>
 	read(event, format, async () => {
-		const found = await getOpen311Request(event.locals.db, id);
+		const found = await getOpen311Request(event.locals.db, id, { origin: event.url.origin });
 		if (!found) return open311Error(format, 404, m.concerns_open311_error_not_found());
 		return open311Response(format, 'service_requests', [found], { cacheable: true });
 	});
@@ -113,7 +115,7 @@ export const request = (event: Event, format: Open311Format, id: string) =>
  */
 export const token = (event: Event, format: Open311Format, value: string) =>
 	read(event, format, async () => {
-		const found = await getOpen311Request(event.locals.db, value);
+		const found = await getOpen311Request(event.locals.db, value, { origin: event.url.origin });
 		if (!found) return open311Error(format, 404, m.concerns_open311_error_not_found());
 		return open311Response(
 			format,

@@ -2,7 +2,14 @@ import { and, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'dri
 import { Temporal } from 'temporal-polyfill';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db } from '../db/client';
-import { concernCategories, concerns, type ConcernStatus } from '../db/schema';
+import {
+	concernBodies,
+	concernCategories,
+	concernForwardings,
+	concerns,
+	type ConcernStatus
+} from '../db/schema';
+import { concernMediaUrls } from '../concerns/concern-photos';
 import { parseReference } from '../concerns/concern-reference';
 import { toIsoWithOffset } from '../time';
 
@@ -98,13 +105,25 @@ export function parseRequestFilters(
 }
 
 /**
- * Which body is responsible for each concern (agency_responsible). A hook for forwarding: until
- * responsible bodies exist every concern is the office's own, and the field is left out.
+ * Which body is responsible for each concern (agency_responsible): the one it was last forwarded
+ * to. A concern never forwarded is the office's own, and the field is left out.
  */
 export async function agencyNames(db: Db, ids: number[]): Promise<Map<number, string>> {
-	void db;
-	void ids;
-	return new Map();
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectDistinctOn([concernForwardings.concernId], {
+			concernId: concernForwardings.concernId,
+			name: concernBodies.name
+		})
+		.from(concernForwardings)
+		.innerJoin(concernBodies, eq(concernBodies.id, concernForwardings.bodyId))
+		.where(inArray(concernForwardings.concernId, ids))
+		.orderBy(
+			concernForwardings.concernId,
+			desc(concernForwardings.sentAt),
+			desc(concernForwardings.id)
+		);
+	return new Map(rows.map((r) => [r.concernId, r.name]));
 }
 
 export interface Open311Request {
@@ -133,7 +152,12 @@ const latestPublicNote = sql<string | null>`(
 	where e.concern_id = ${concerns.id} and e.is_public and e.kind in ('status', 'answer') and e.body <> ''
 	order by e.created_at desc, e.id desc limit 1)`;
 
-async function readRequests(db: Db, where: SQL | undefined, limit: number) {
+async function readRequests(
+	db: Db,
+	where: SQL | undefined,
+	limit: number,
+	origin: string | undefined
+) {
 	const rows = await db
 		.select({
 			id: concerns.id,
@@ -154,10 +178,10 @@ async function readRequests(db: Db, where: SQL | undefined, limit: number) {
 		.where(and(eq(concerns.visibility, 'public'), where))
 		.orderBy(desc(concerns.createdAt), desc(concerns.id))
 		.limit(limit);
-	const agencies = await agencyNames(
-		db,
-		rows.map((r) => r.id)
-	);
+	const ids = rows.map((r) => r.id);
+	const agencies = await agencyNames(db, ids);
+	// A photo's address needs the site's origin; without one (in-process reads) there is none.
+	const media = origin ? await concernMediaUrls(db, ids, origin) : new Map<number, string>();
 	return rows.map((r): Open311Request => ({
 		service_request_id: r.reference,
 		status: open311Status(r.status),
@@ -175,18 +199,19 @@ async function readRequests(db: Db, where: SQL | undefined, limit: number) {
 		zipcode: null,
 		lat: r.latitude,
 		long: r.longitude,
-		media_url: null
+		media_url: media.get(r.id) ?? null
 	}));
 }
 
 /** Public requests matching the filters, newest first, at most 1000; null: unknown service code. */
 export async function findOpen311Requests(
 	db: Db,
-	filters: Open311RequestFilters
+	filters: Open311RequestFilters,
+	{ origin }: { origin?: string } = {}
 ): Promise<Open311Request[] | null> {
 	if (filters.ids) {
 		if (filters.ids.length === 0) return [];
-		return readRequests(db, inArray(concerns.reference, filters.ids), MAX_REQUESTS);
+		return readRequests(db, inArray(concerns.reference, filters.ids), MAX_REQUESTS, origin);
 	}
 	const where: SQL[] = [gte(concerns.createdAt, filters.start)];
 	if (filters.end) where.push(lte(concerns.createdAt, filters.end));
@@ -200,13 +225,17 @@ export async function findOpen311Requests(
 		if (!category) return null;
 		where.push(eq(concerns.categoryId, category.id));
 	}
-	return readRequests(db, and(...where), MAX_REQUESTS);
+	return readRequests(db, and(...where), MAX_REQUESTS, origin);
 }
 
 /** One public request by its id (the reference); null when unknown or private. */
-export async function getOpen311Request(db: Db, id: string): Promise<Open311Request | null> {
+export async function getOpen311Request(
+	db: Db,
+	id: string,
+	{ origin }: { origin?: string } = {}
+): Promise<Open311Request | null> {
 	const reference = parseReference(id);
 	if (!reference) return null;
-	const [request] = await readRequests(db, eq(concerns.reference, reference), 1);
+	const [request] = await readRequests(db, eq(concerns.reference, reference), 1, origin);
 	return request ?? null;
 }

@@ -8,9 +8,13 @@ import type { Database, Db } from '../db/client';
 import {
 	auditLog,
 	CONCERN_STATUSES,
+	concernBodies,
 	concernCategories,
 	concernEntries,
+	concernForwardings,
+	concernPhotos,
 	concerns,
+	images,
 	open311ApiKeys
 } from '../db/schema';
 import { ANONYMOUS, type Actor } from '../auth/actor';
@@ -394,6 +398,34 @@ describe('Open311 on the database', () => {
 		expect((await findOpen311Requests(db, parseFilters('status=open')))!.length).toBe(1);
 		expect((await findOpen311Requests(db, parseFilters('service_code=verkehr')))!).toEqual([]);
 		expect(await findOpen311Requests(db, parseFilters('service_code=zauberei'))).toBeNull();
+
+		// Forwarded: the body is agency_responsible; a shown photo of a public concern is media_url.
+		const [body] = await db
+			.insert(concernBodies)
+			.values({ name: 'Tiefbauamt Bedburg', email: 'tiefbau@bedburg.example' })
+			.returning({ id: concernBodies.id });
+		await db.insert(concernForwardings).values({
+			concernId: open.id,
+			bodyId: body.id,
+			sentAt: NOW,
+			dueAt: new Date(NOW.getTime() + 86_400_000)
+		});
+		const [image] = await db
+			.insert(images)
+			.values({ key: 'ab'.repeat(16), width: 800, height: 600, bytes: 1000, mime: 'image/jpeg' })
+			.returning({ id: images.id });
+		await db.insert(concernPhotos).values({ concernId: open.id, imageId: image.id, sortOrder: 0 });
+		expect(await getOpen311Request(db, open.reference, { origin: ORIGIN })).toMatchObject({
+			agency_responsible: 'Tiefbauamt Bedburg',
+			media_url: `${ORIGIN}/medien/bilder/${'ab'.repeat(16)}-800.jpg`
+		});
+		await db
+			.update(concernPhotos)
+			.set({ hiddenAt: NOW })
+			.where(eq(concernPhotos.imageId, image.id));
+		expect(await getOpen311Request(db, open.reference, { origin: ORIGIN })).toMatchObject({
+			media_url: null
+		});
 		expect((await findOpen311Requests(db, parseFilters('end_date=2026-10-01T00:00:00Z')))!).toEqual(
 			[]
 		);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
 import {
 	checkLayoutAt,
 	closePage,
@@ -13,7 +14,7 @@ import {
 } from '../support';
 
 /**
- * THE forwarding journey: a resident reports a public notice, staff forward it to the body
+ * THE forwarding journey: a resident reports a public notice with a photo, staff forward it to the body
  * handling its category, the body answers through the link in its mail (no account), the
  * submitter's mail and the public page show the answer. axe and 320 px on the two new templates
  * (answer page, ledger). Roles, consent, single use and bad input are unit and HTTP tests.
@@ -53,7 +54,16 @@ describe('concerns: forward to a responsible body and its answer', () => {
 		await visitor.getByLabel('Ihr Name').fill('Erika Weiher');
 		await visitor.getByLabel('Ihre E-Mail-Adresse').fill(email);
 		await visitor.getByLabel(/dürfen Name und Kontaktdaten mitgeschickt werden/).check();
-		// (The photo step of /anliegen/neu goes here once the form has it.)
+		// A photo from the phone, with the camera's EXIF data (stripped on the way in).
+		const photo = await sharp({
+			create: { width: 640, height: 480, channels: 3, background: '#6a8' }
+		})
+			.jpeg()
+			.withMetadata({ exif: { IFD0: { Make: 'Testkamera' } } })
+			.toBuffer();
+		await visitor
+			.getByLabel('Fotos', { exact: false })
+			.setInputFiles({ name: 'laterne.jpg', mimeType: 'image/jpeg', buffer: photo });
 		await send(visitor, 'Anliegen senden');
 		expect(new URL(visitor.url()).pathname).toBe('/anliegen/danke');
 		const number = /KAS-\d{4}-\d{4,}/.exec(await visitor.locator('main').innerText())![0];
@@ -128,6 +138,12 @@ describe('concerns: forward to a responsible body and its answer', () => {
 		expect(publicPage).toContain('Weitergeleitet an Tiefbauamt der Stadt Bedburg');
 		expect(publicPage).toContain(`Die Lampe ist getauscht (${marker}).`);
 		expect(publicPage).not.toContain(email);
+		const src = await holder
+			.getByRole('img', { name: `Foto 1 zum Anliegen ${number}` })
+			.getAttribute('src');
+		const image = await holder.request.get(src!);
+		expect(image.headers()['content-type']).toBe('image/jpeg');
+		expect((await sharp(await image.body()).metadata()).exif).toBeUndefined();
 		await closePage(holder);
 	});
 });

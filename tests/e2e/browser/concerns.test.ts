@@ -90,6 +90,8 @@ describe('concerns: report, answer, follow', () => {
 		const list = await openPage(browser);
 		expect((await list.goto('/anliegen'))?.status()).toBe(200);
 		await check(list, 'concerns-liste');
+		expect((await list.goto('/anliegen/statistik'))?.status()).toBe(200);
+		await check(list, 'concerns-statistik');
 		await closePage(list);
 
 		const staff = await loginAs(browser, 'concerns', { at: '/verwaltung' });
@@ -104,6 +106,16 @@ describe('concerns: report, answer, follow', () => {
 		expect(detail).toContain(email);
 		expect(detail).toContain(marker);
 		await check(staff, 'concerns-verwaltung-detail');
+		// The Art. 15/17 page: found by the address, with export and erase.
+		await staff.goto('/verwaltung/anliegen/personen');
+		await staff.getByLabel('E-Mail-Adresse', { exact: false }).fill(email);
+		await send(staff, 'Anliegen suchen');
+		await expect(staff.locator('main').innerText()).resolves.toContain(number);
+		await check(staff, 'concerns-personen');
 		await closePage(staff);
+
+		const admin = await loginAs(browser, 'admin', { at: '/verwaltung/anliegen/open311' });
+		await check(admin, 'concerns-open311-schluessel');
+		await closePage(admin);
 	});
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { call, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns, concernInput } from '$tests/helpers/concerns';
 import { failure } from '$tests/helpers/domain-error';
 import { createActor } from '$tests/helpers/users';
 import type { Database, Db } from '../db/client';
@@ -9,7 +10,6 @@ import {
 	auditLog,
 	capabilityLinks,
 	concernCategories,
-	concernCounters,
 	concernEntries,
 	concerns,
 	outboxMails
@@ -79,25 +79,12 @@ describe('concerns: follow-up and privacy', () => {
 	beforeEach(async () => {
 		setClock(NOW);
 		resetRateLimits();
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 		await db.delete(auditLog);
 	});
 
-	const input = (over: Partial<ConcernSubmissionInput> = {}): ConcernSubmissionInput => ({
-		category: categoryId,
-		description: 'Die Laterne vor Lindenstraße 12 ist seit einer Woche dunkel.',
-		address: 'Lindenstraße 12',
-		visibility: 'public',
-		name: 'Erika Mustermann',
-		email: 'erika@example.org',
-		phone: '0170 1234567',
-		consentForward: true,
-		...over
-	});
+	const input = (over: Partial<ConcernSubmissionInput> = {}) =>
+		concernInput(categoryId, { consentForward: true, ...over });
 	const submit = (over: Partial<ConcernSubmissionInput> = {}, actor: Actor = ANONYMOUS) =>
 		submitConcern(db, { actor, input: input(over), origin: ORIGIN });
 	const resolve = (id: number) =>

@@ -2,19 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { call } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns } from '$tests/helpers/concerns';
 import { failure } from '$tests/helpers/domain-error';
 import { createActor } from '$tests/helpers/users';
 import type { Database, Db } from '../db/client';
-import {
-	auditLog,
-	capabilityLinks,
-	concernCategories,
-	concernCounters,
-	concernEntries,
-	concerns,
-	contactMessages,
-	outboxMails
-} from '../db/schema';
+import { auditLog, concernCategories, concerns, contactMessages, outboxMails } from '../db/schema';
 import { ANONYMOUS, type Actor } from '../auth/actor';
 import { peekCapabilityLink } from '../capabilities/redeem-capability-link';
 import { submitContactMessage } from '../contact/submit-contact-message';
@@ -86,11 +78,7 @@ describe('concerns intake (categories, desk and phone, contact messages)', () =>
 	});
 	beforeEach(async () => {
 		setClock(NOW);
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 		await db.delete(contactMessages);
 		await db.update(concernCategories).set({ active: true });
 	});

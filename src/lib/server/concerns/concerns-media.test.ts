@@ -6,19 +6,17 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { call, eventFor, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns } from '$tests/helpers/concerns';
 import { createActor } from '$tests/helpers/users';
 import { ANONYMOUS, type Actor } from '../auth/actor';
 import type { Database, Db } from '../db/client';
 import {
 	auditLog,
-	capabilityLinks,
 	concernCategories,
 	concernCounters,
-	concernEntries,
 	concernPhotos,
 	concerns,
-	images,
-	outboxMails
+	images
 } from '../db/schema';
 import { DomainError } from '../errors';
 import { parseFormData } from '../form';
@@ -102,11 +100,7 @@ describe('concern photos and the map pin', () => {
 		resetRateLimits();
 		await db.delete(concernPhotos);
 		await db.delete(images);
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 		for (const name of fs.readdirSync(dir)) fs.rmSync(path.join(dir, name));
 	});
 

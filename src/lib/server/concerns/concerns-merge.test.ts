@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { asc, count, eq, inArray } from 'drizzle-orm';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns } from '$tests/helpers/concerns';
 import { createActor } from '$tests/helpers/users';
 import { failure } from '$tests/helpers/domain-error';
 import type { Database, Db } from '../db/client';
 import {
 	auditLog,
-	capabilityLinks,
 	concernCategories,
-	concernCounters,
 	concernEntries,
 	concerns,
 	outboxMails,
@@ -70,11 +69,7 @@ describe('concerns: merging duplicates and statistics', () => {
 	});
 	beforeEach(async () => {
 		setClock(NOW);
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 		await db.delete(auditLog);
 	});
 

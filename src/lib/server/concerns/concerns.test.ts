@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns, concernInput } from '$tests/helpers/concerns';
 import { createActor } from '$tests/helpers/users';
 import { failure } from '$tests/helpers/domain-error';
 import type { Database, Db } from '../db/client';
@@ -79,24 +80,11 @@ describe('concerns', () => {
 	});
 	beforeEach(async () => {
 		setClock(NOW);
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 	});
 
-	const input = (over: Partial<ConcernSubmissionInput> = {}): ConcernSubmissionInput => ({
-		category: categoryId,
-		description: 'Die Laterne vor Lindenstraße 12 ist seit einer Woche dunkel.',
-		address: 'Lindenstraße 12',
-		visibility: 'public',
-		name: 'Erika Mustermann',
-		email: 'erika@example.org',
-		phone: '0170 1234567',
-		consentForward: false,
-		...over
-	});
+	const input = (over: Partial<ConcernSubmissionInput> = {}) =>
+		concernInput(categoryId, { ...over });
 	const submit = (over: Partial<ConcernSubmissionInput> = {}, actor: Actor = ANONYMOUS) =>
 		submitConcern(db, { actor, input: input(over), origin: ORIGIN });
 

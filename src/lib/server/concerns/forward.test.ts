@@ -2,16 +2,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { call, type Fields, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns } from '$tests/helpers/concerns';
 import { failure } from '$tests/helpers/domain-error';
 import { createActor } from '$tests/helpers/users';
 import type { Database, Db } from '../db/client';
 import {
 	auditLog,
-	capabilityLinks,
 	concernBodies,
 	concernBodyCategories,
 	concernCategories,
-	concernCounters,
 	concernEntries,
 	concernForwardings,
 	concerns,
@@ -91,11 +90,7 @@ describe('forwarding concerns to responsible bodies', () => {
 		setClock(NOW);
 		resetRateLimits();
 		await db.delete(concernForwardings);
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 	});
 
 	const concernInput = (over: Partial<ConcernSubmissionInput> = {}): ConcernSubmissionInput => ({

@@ -2,15 +2,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import { call, type Fields, type Handler } from '$tests/helpers/actions';
 import { createTestDatabase } from '$tests/helpers/db';
+import { clearConcerns } from '$tests/helpers/concerns';
 import { createActor } from '$tests/helpers/users';
 import type { Database, Db } from '$lib/server/db/client';
-import {
-	concernCounters,
-	concernEntries,
-	concerns,
-	outboxMails,
-	capabilityLinks
-} from '$lib/server/db/schema';
+import { concerns, outboxMails } from '$lib/server/db/schema';
 import { listConcernCategories } from '$lib/server/concerns/public-concerns';
 import { resetRateLimits } from '$lib/server/security/rate-limit';
 import { seedSite } from '$lib/server/site/seed-site';
@@ -47,11 +42,7 @@ describe('the concern form and the public concern pages', () => {
 		// The numbers carry the year.
 		setClock(new Date('2026-11-02T09:00:00Z'));
 		resetRateLimits();
-		await db.delete(concernEntries);
-		await db.delete(concerns);
-		await db.delete(concernCounters);
-		await db.delete(outboxMails);
-		await db.delete(capabilityLinks);
+		await clearConcerns(db);
 	});
 
 	const send = (fields: Fields, ip = `10.1.0.${++ipCounter}`) =>

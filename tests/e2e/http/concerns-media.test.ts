@@ -51,6 +51,23 @@ describe('concern photos over HTTP', () => {
 		expect(image.headers.get('content-type')).toBe('image/jpeg');
 		const meta = await sharp(Buffer.from(await image.arrayBuffer())).metadata();
 		expect(meta.exif).toBeUndefined();
+
+		// Staff hide it (a face, a number plate): from then on its file is for staff only.
+		const staff = await HttpClient.as('concerns');
+		const inbox = await staff.get(`/verwaltung/anliegen?q=${reference}`);
+		const id = /href="\/verwaltung\/anliegen\/(\d+)"/.exec(inbox.body)![1];
+		const detail = await staff.get(`/verwaltung/anliegen/${id}`);
+		const photoId = /name="photo" value="(\d+)"/.exec(detail.body)![1];
+		const hid = await staff.submit(
+			`/verwaltung/anliegen/${id}`,
+			{ photo: photoId },
+			`/verwaltung/anliegen/${id}?/photoHide`
+		);
+		expect(hid.status).toBe(303);
+		expect((await fetch(`${client.baseUrl}${src}`)).status).toBe(404);
+		const forStaff = await staff.get(src!);
+		expect(forStaff.status).toBe(200);
+		expect(forStaff.headers.get('cache-control')).toBe('private, no-store');
 	});
 
 	it('answers 50 MB of photos with a German 413 page, not a 500', async () => {

@@ -1,5 +1,5 @@
 import { isActionFailure } from '@sveltejs/kit';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages.js';
 import type { Db, Tx } from '../db/client';
@@ -280,4 +280,20 @@ export async function removeConcernPhotos(
 	const removed: { key: string; width: number }[] = [];
 	for (const { imageId } of links) removed.push(await deleteImage(tx, imageId));
 	return removed;
+}
+
+/**
+ * Whether the image behind a file name is a concern photo staff have hidden (a face, a number
+ * plate): its files are then only for staff, though the name was public before. Other images,
+ * including photos of private concerns (shown to the status link's holder), keep the rule of
+ * unguessable names.
+ */
+export async function isHiddenConcernPhoto(db: Db, key: string): Promise<boolean> {
+	const [row] = await db
+		.select({ id: concernPhotos.id })
+		.from(concernPhotos)
+		.innerJoin(images, eq(images.id, concernPhotos.imageId))
+		.where(and(eq(images.key, key), isNotNull(concernPhotos.hiddenAt)))
+		.limit(1);
+	return row !== undefined;
 }

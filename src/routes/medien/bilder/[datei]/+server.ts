@@ -2,20 +2,27 @@ import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages.js';
+import { can } from '$lib/server/auth/permissions';
+import { isHiddenConcernPhoto } from '$lib/server/concerns/concern-photos';
 import { findImageFile } from '$lib/server/media/image-files';
-import type { RequestHandler } from './$types';
+import type { RequestEvent, RequestHandler } from './$types';
 
 /**
  * Serves the images of the pipeline (src/lib/server/media) from our own origin. A name is
  * `<hash of the content>-<width>.webp|.jpg` and never changes its content: cached for a year, and
  * its ETag is the name. Anything that is not such a name is 404 before the disk is touched.
  */
-async function answer(name: string, request: Request, withBody: boolean): Promise<Response> {
+async function answer(event: RequestEvent, withBody: boolean): Promise<Response> {
+	const name = event.params.datei;
+	const request = event.request;
 	const found = await findImageFile(name);
 	if (!found) error(404, m.error_not_found_text());
+	// A concern photo staff hid is for staff only from then on, and never kept in a shared cache.
+	const hidden = await isHiddenConcernPhoto(event.locals.db, name.slice(0, 32));
+	if (hidden && !can(event.locals.actor, 'concerns.manage')) error(404, m.error_not_found_text());
 	const headers = {
 		'Content-Type': found.type,
-		'Cache-Control': 'public, max-age=31536000, immutable',
+		'Cache-Control': hidden ? 'private, no-store' : 'public, max-age=31536000, immutable',
 		ETag: `"${name}"`,
 		'X-Content-Type-Options': 'nosniff',
 		// An image, not a document: nothing in it may run or load anything.
@@ -33,5 +40,5 @@ async function answer(name: string, request: Request, withBody: boolean): Promis
 	return new Response(body, { headers: { ...headers, ...length } });
 }
 
-export const GET: RequestHandler = ({ params, request }) => answer(params.datei, request, true);
-export const HEAD: RequestHandler = ({ params, request }) => answer(params.datei, request, false);
+export const GET: RequestHandler = (event) => answer(event, true);
+export const HEAD: RequestHandler = (event) => answer(event, false);

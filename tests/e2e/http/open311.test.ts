@@ -339,7 +339,11 @@ describe('Open311 GeoReport v2 over HTTP', () => {
 	it('refuses a 1 MB description with a 4xx, not a 500', async () => {
 		const base = { api_key: SETTING_KEY, service_code: 'beleuchtung', address_string: 'Markt 1' };
 		const huge = await post({ ...base, description: 'x'.repeat(1024 * 1024) });
-		// The app's body limit (BODY_SIZE_LIMIT, 512 kB) answers before the endpoint sees the form.
+		// The app's body limit (BODY_SIZE_LIMIT, 512 kB) answers before the endpoint sees the form,
+		// as an Open311 error list.
 		expect(huge.status).toBe(413);
+		expect(await huge.json()).toEqual([
+			{ code: 413, description: expect.stringContaining('zu groß') }
+		]);
 	});
 });

@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { config } from '../config';
 import { megabytes } from '../media/process-image';
 import { CONCERN_PHOTOS_MAX } from '../db/schema/concerns-media';
+import { open311Error } from '../open311/open311-format';
 
 /**
  * adapter-node has one body limit for every request, but an image upload needs more than a form.
@@ -80,7 +81,13 @@ export const bodyLimit: Handle = ({ event, resolve }) => {
 				: m.media_upload_too_large({ max: megabytes(each) });
 	const length = Number(request.headers.get('content-length') ?? NaN);
 	if (Number.isFinite(length)) {
-		if (length > limit.bytes) error(413, tooLarge());
+		if (length > limit.bytes) {
+			// Open311 clients read errors in the standard's list format, in the format they asked for.
+			if (url.pathname.startsWith('/open311/')) {
+				return open311Error(url.pathname.endsWith('.xml') ? 'xml' : 'json', 413, tooLarge());
+			}
+			error(413, tooLarge());
+		}
 		return resolve(event);
 	}
 	// Without a length (chunked), count while it is read: past the limit the body fails, and the
